@@ -1,0 +1,17 @@
+export { assuranceLevels, anonymousCaller, type AssuranceLevel, type Caller } from './caller.js';
+export {
+  CALLER_HEADER,
+  CALLER_ISSUER,
+  CALLER_TOKEN_TTL_SECONDS,
+  CallerTokenError,
+  createCallerVerifier,
+  signCallerToken,
+} from './caller-token.js';
+export {
+  generateSigningKey,
+  loadOrCreateSigningKeyFile,
+  publicJwksPath,
+  signingKeyFromJwk,
+  SIGNING_ALG,
+  type SigningKey,
+} from './keys.js';

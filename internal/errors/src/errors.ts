@@ -1,0 +1,40 @@
+import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './registry.js';
+
+/** Base for every error thrown on purpose: it reaches the client with its code and message. */
+export abstract class ResidentGraphError<C extends ErrorCode = ErrorCode> extends GraphQLError {
+  // `declare` keeps the field as GraphQLError set it; `override ... !:` would reset it under ES2022.
+  declare readonly extensions: { code: C; [key: string]: unknown };
+
+  protected constructor(code: C, message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class UnauthenticatedError extends ResidentGraphError<'UNAUTHENTICATED'> {
+  constructor(message = 'Sign in to see this information.') {
+    super('UNAUTHENTICATED', message, { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
+  constructor(message = 'You may only see your own information.') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class BadUserInputError extends ResidentGraphError<'BAD_USER_INPUT'> {
+  constructor(message: string, argumentName?: string) {
+    super('BAD_USER_INPUT', message, argumentName ? { argumentName } : {});
+  }
+}
+
+export class NotFoundError extends ResidentGraphError<'NOT_FOUND'> {
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+export function isDeliberateError(error: unknown): error is GraphQLError {
+  return error instanceof ResidentGraphError;
+}

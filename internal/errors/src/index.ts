@@ -1,0 +1,10 @@
+export { errorCodes, type ErrorCode } from './registry.js';
+export {
+  ResidentGraphError,
+  UnauthenticatedError,
+  ForbiddenError,
+  BadUserInputError,
+  NotFoundError,
+  isDeliberateError,
+} from './errors.js';
+export { createErrorMasker } from './mask.js';

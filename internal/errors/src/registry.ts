@@ -1,0 +1,48 @@
+/**
+ * Every error code a client of Resident Graph can see in `extensions.code`. Codes are a public
+ * contract: add new ones, never rename or reuse one. `docs/errors.md` is generated from this list.
+ */
+export const errorCodes = {
+  UNAUTHENTICATED: {
+    http: 401,
+    meaning: 'No valid access token came with the request, or it has expired.',
+    clientAction: 'Sign in again and send `Authorization: Bearer <token>`.',
+  },
+  FORBIDDEN: {
+    http: 403,
+    meaning: 'The caller is signed in but may not read this data (for example another resident).',
+    clientAction: 'Do not retry; ask only for the signed-in resident’s own data.',
+  },
+  BAD_USER_INPUT: {
+    http: 400,
+    meaning: 'An argument is malformed or out of range.',
+    clientAction: 'Fix the argument named in the message.',
+  },
+  GRAPHQL_VALIDATION_FAILED: {
+    http: 400,
+    meaning: 'The operation does not match the schema.',
+    clientAction: 'Check field and argument names against the schema.',
+  },
+  GRAPHQL_PARSE_FAILED: {
+    http: 400,
+    meaning: 'The operation is not valid GraphQL syntax.',
+    clientAction: 'Fix the syntax error at the reported location.',
+  },
+  NOT_FOUND: {
+    http: 200,
+    meaning: 'The record asked for does not exist for this resident.',
+    clientAction: 'Treat as absent; do not retry.',
+  },
+  SUBGRAPH_UNAVAILABLE: {
+    http: 200,
+    meaning: 'One agency’s service did not answer; the rest of the response is still valid.',
+    clientAction: 'Show the partial data and say which agency is unavailable; retry later.',
+  },
+  INTERNAL_SERVER_ERROR: {
+    http: 500,
+    meaning: 'Something unexpected failed. Details are logged with the request id, never sent.',
+    clientAction: 'Retry later; quote the request id to support.',
+  },
+} as const satisfies Record<string, { http: number; meaning: string; clientAction: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;

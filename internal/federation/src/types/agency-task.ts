@@ -1,0 +1,23 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { Agency } from './agency.js';
+import { Status } from './status.js';
+
+/**
+ * What every agency task in a life-event journey has in common. Each agency defines its own task
+ * entities (keyed by the resident) implementing this interface; the life-events subgraph points at
+ * them through the `JourneyTask` union, so front ends read these fields without knowing each type.
+ */
+@InterfaceType('AgencyTask', { description: 'A resident’s task at one agency, with where it stands.' })
+export abstract class AgencyTask {
+  @Field(() => ID, { description: 'The platform resident id this task belongs to.' })
+  residentId!: string;
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => String, { description: 'What the task is, e.g. "Apply for Medicare".' })
+  title!: string;
+
+  @Field(() => Status)
+  status!: Status;
+}

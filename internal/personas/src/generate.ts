@@ -1,0 +1,93 @@
+import { Faker, base, en, en_US } from '@faker-js/faker';
+import { addDays, addMonths, addYears, firstDayOf, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import type { Address, ResidentFacts } from './resident-facts.js';
+
+export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
+
+const faker = new Faker({ locale: [en_US, en, base] });
+
+/**
+ * Synthetic resident number `index` (1-based) as of `asOf`. Each resident depends only on
+ * (seed, index), so any slice can be generated independently and the same seed gives the same data.
+ */
+export function generateResident(index: number, asOf: IsoDate, seed = 65): ResidentFacts {
+  faker.seed(seed * 1_000_003 + index);
+  const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
+  const daysAgo = (max: number) => addDays(asOf, -faker.number.int({ min: 1, max }));
+  const ageYears = faker.number.int({ min: 18, max: 90 });
+  const birthDate = addDays(addYears(asOf, -ageYears), -faker.number.int({ min: 0, max: 364 }));
+  const age = parseIsoDate(asOf).year - parseIsoDate(birthDate).year;
+  const mailingAddress = randomAddress();
+  const receivesBenefits = age >= 63 && chance(0.6);
+  const benefitsStartedOn = receivesBenefits ? firstDayOf(parseIsoDate(addYears(birthDate, 62 + faker.number.int({ min: 0, max: Math.min(8, age - 63) })))) : null;
+  const medicare = age >= 65 ? (chance(0.9) ? 'ENROLLED' : 'NOT_ENROLLED') : age === 64 && chance(0.3) ? 'PENDING' : 'NOT_ENROLLED';
+  const hasPassport = chance(0.5);
+  const passportExpires = addDays(asOf, faker.number.int({ min: -2000, max: 3600 }));
+  const moving = chance(0.08);
+  const newParent = age >= 20 && age <= 45 && chance(0.05);
+  const babyBirth = daysAgo(60);
+  const lastTaxYear = parseIsoDate(asOf).year - 1;
+  const refundStatus = faker.helpers.arrayElement(['RETURN_RECEIVED', 'REFUND_APPROVED', 'REFUND_SENT', 'REFUND_SENT'] as const);
+  const movedFrom = randomAddress();
+
+  return {
+    id: generatedResidentId(index),
+    handle: null,
+    scenario: null,
+    identity: {
+      givenName: faker.person.firstName(),
+      familyName: faker.person.lastName(),
+      birthDate,
+      mailingAddress,
+      assurance: faker.helpers.arrayElement(['AUTH_ONLY', 'VERIFIED', 'VERIFIED', 'VERIFIED_FACIAL_MATCH'] as const),
+    },
+    ssa: {
+      // The 9xx area is never issued, so a generated SSN can never be a real person's.
+      ssn: `9${faker.string.numeric(2)}-${faker.string.numeric(2)}-${faker.string.numeric(4)}`,
+      primaryInsuranceAmount: faker.number.int({ min: 900, max: 3800 }),
+      benefitsStartedOn,
+      retirementApplication: benefitsStartedOn
+        ? { status: 'DECIDED', filedOn: addMonths(benefitsStartedOn, -3), changedOn: addMonths(benefitsStartedOn, -1) }
+        : age >= 61 && chance(0.2)
+          ? { status: faker.helpers.arrayElement(['RECEIVED', 'DOCUMENTS_REQUESTED', 'IN_REVIEW'] as const), filedOn: daysAgo(90), changedOn: daysAgo(20) }
+          : null,
+      newbornCard: newParent ? { childGivenName: faker.person.firstName(), birthDate: babyBirth, status: faker.helpers.arrayElement(['REQUESTED', 'PROCESSING', 'MAILED'] as const), changedOn: addDays(babyBirth, 3) } : null,
+      addressChange: moving && receivesBenefits ? { submittedOn: daysAgo(20), completedOn: chance(0.5) ? daysAgo(5) : null } : null,
+    },
+    cms: {
+      partA: medicare,
+      partB: medicare,
+      changedOn: medicare === 'NOT_ENROLLED' ? null : daysAgo(365),
+      coverageStartsOn: medicare === 'NOT_ENROLLED' ? null : firstDayOf(parseIsoDate(addYears(birthDate, 65))),
+    },
+    state: {
+      passport: hasPassport ? { issuedOn: addYears(passportExpires, -10), expiresOn: passportExpires, validityYears: 10, nameChanged: chance(0.05) } : null,
+      renewalApplication: hasPassport && chance(0.05) ? { status: faker.helpers.arrayElement(['IN_PROCESS', 'ADDITIONAL_INFO_NEEDED', 'APPROVED', 'MAILED'] as const), submittedOn: daysAgo(40), changedOn: daysAgo(10), expedited: chance(0.2) } : null,
+      childApplication: newParent && chance(0.5) ? { childGivenName: faker.person.firstName(), childBirthDate: babyBirth, status: 'IN_PROCESS', submittedOn: daysAgo(10), changedOn: daysAgo(5) } : null,
+    },
+    irs: {
+      refund: chance(0.7) ? { taxYear: lastTaxYear, status: refundStatus, amount: faker.number.int({ min: 50, max: 6000 }), efile: chance(0.97) ? 'ACCEPTED' : 'REJECTED', directDeposit: chance(0.8), filedOn: daysAgo(200), changedOn: daysAgo(30) } : null,
+      addressChange: moving && chance(0.6) ? { submittedOn: daysAgo(40), processedOn: chance(0.5) ? daysAgo(3) : null } : null,
+      childTaxCredit: newParent ? { taxYear: parseIsoDate(asOf).year, qualifyingChildren: faker.number.int({ min: 1, max: 3 }), childBirthDates: [babyBirth] } : null,
+    },
+    usps: {
+      changeOfAddress: moving
+        ? { status: faker.helpers.arrayElement(['SUBMITTED', 'VALIDATION_LETTER_SENT', 'ACTIVE'] as const), submittedOn: daysAgo(30), effectiveOn: daysAgo(20), changedOn: daysAgo(10), oldAddress: movedFrom, newAddress: mailingAddress }
+        : null,
+    },
+  };
+}
+
+function randomAddress(): Address {
+  return {
+    line1: faker.location.streetAddress(),
+    city: faker.location.city(),
+    state: faker.location.state({ abbreviated: true }),
+    zip: faker.location.zipCode('#####'),
+  };
+}
+
+/** Residents 1..count, lazily, so 100,000 of them never sit in memory at once. */
+export function* generateResidents(count: number, asOf: IsoDate, seed = 65): Generator<ResidentFacts> {
+  for (let index = 1; index <= count; index += 1) yield generateResident(index, asOf, seed);
+}
