@@ -1,5 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
 import { createErrorMasker } from '@resident-graph/errors';
@@ -40,7 +41,8 @@ export function createSubgraphServer<Context extends object>(
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorMasker((error) => logger.error({ err: error }, 'unexpected error')),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
   });
   let started = false;
 

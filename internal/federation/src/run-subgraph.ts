@@ -1,0 +1,43 @@
+import { fixedClock, systemClock } from '@resident-graph/calendar';
+import { ConfigError } from '@resident-graph/config';
+import { createLogger } from '@resident-graph/logging';
+import { openAgencyDatabase } from '@resident-graph/store';
+import { readFileSync } from 'node:fs';
+import type { SubgraphDefinition } from './agency-subgraph.js';
+import { createAgencySubgraphServer } from './start-subgraph.js';
+import { loadSubgraphConfig } from './subgraph-config.js';
+
+/**
+ * The body of every subgraph's `main.ts`: read config once, open the store, listen, stop cleanly on
+ * SIGINT/SIGTERM. Exits 1 with every problem listed when start-up fails.
+ */
+export async function runSubgraph<DB, Context extends object>(
+  definition: SubgraphDefinition<DB, Context>,
+  env: Record<string, string | undefined>,
+): Promise<void> {
+  let config;
+  try {
+    config = loadSubgraphConfig(definition.name, definition.defaultPort, env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const logger = createLogger(definition.name, config.logLevel);
+  try {
+    const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8'));
+    const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
+    const clock = config.today ? fixedClock(config.today) : systemClock;
+    const server = await createAgencySubgraphServer(definition, { store, clock, logger, gatewayJwks });
+    await server.listen(config.port, config.host);
+    const shutdown = async () => {
+      await server.stop();
+      await store.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown());
+    process.once('SIGTERM', () => void shutdown());
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,26 @@
+import type { ResidentFacts } from '@resident-graph/personas';
+import type { Kysely } from '@resident-graph/store';
+import type { IdentityDatabase } from './database.js';
+
+export async function seedIdentity(db: Kysely<IdentityDatabase>, residents: readonly ResidentFacts[]): Promise<void> {
+  if (residents.length === 0) return;
+  const rows = residents.map(({ id, identity }) => ({
+    id,
+    given_name: identity.givenName,
+    family_name: identity.familyName,
+    birth_date: identity.birthDate,
+    address_line1: identity.mailingAddress.line1,
+    address_city: identity.mailingAddress.city,
+    address_state: identity.mailingAddress.state,
+    address_zip: identity.mailingAddress.zip,
+    assurance: identity.assurance,
+  }));
+  // SQLite allows at most 32766 bound variables per statement; 9 columns a row.
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('resident').values(rows.slice(i, i + 500)).onConflict((c) => c.doNothing()).execute();
+  }
+}
+
+export async function isIdentitySeeded(db: Kysely<IdentityDatabase>): Promise<boolean> {
+  return (await db.selectFrom('resident').select('id').limit(1).executeTakeFirst()) !== undefined;
+}

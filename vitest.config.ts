@@ -1,0 +1,21 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: unit tests sit next to the code; integration tests boot the whole system over HTTP.
+export default defineConfig({
+  test: {
+    env: { APOLLO_TELEMETRY_DISABLED: 'true' },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['gateway/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'internal/*/src/**/*.test.ts', 'tests/repo/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+      },
+    ],
+  },
+});
