@@ -23,7 +23,8 @@ const envReaders = [
 const envImport = {
   name: 'node:process',
   importNames: ['env'],
-  message: 'Read the environment only in config.ts (or main.ts/scripts/tests) and pass config down.',
+  message:
+    'Read the environment only in config.ts (or main.ts/scripts/tests) and pass config down.',
 };
 const restrictedImportsEverywhere = [envImport, { ...envImport, name: 'process' }];
 const testOnlyImports = ['@resident-graph/testing', 'vitest'].map((name) => ({
@@ -55,6 +56,8 @@ export default defineConfig(
     },
     plugins: { 'import-x': importX },
     settings: {
+      'import-x/extensions': ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts', '.cts'] },
       // Workspace packages resolve through node_modules symlinks to their src/index.ts, and
       // relative imports are written with .js extensions (NodeNext) that point at .ts files.
       'import-x/resolver-next': [

@@ -1,8 +1,12 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { webcrypto } from 'node:crypto';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, type JWK, type JSONWebKeySet } from 'jose';
 
 export const SIGNING_ALG = 'EdDSA';
+
+// Node's WebCrypto key type; the DOM lib (which declares the global) is not loaded on the server.
+type CryptoKey = webcrypto.CryptoKey;
 
 export interface SigningKey {
   readonly kid: string;

@@ -1,2 +1,10 @@
 export { createTestGatewayKey, testCaller, signCallerToken } from './caller-tokens.js';
-export { startTestSubgraph, entitiesQuery, TEST_TODAY, type TestSubgraph, type GraphQLResponse } from './subgraph-harness.js';
+export {
+  startTestSubgraph,
+  startSeededSubgraph,
+  entitiesQuery,
+  TEST_TODAY,
+  type TestSubgraph,
+  type GraphQLResponse,
+  type SubgraphFixtureOptions,
+} from './subgraph-harness.js';

@@ -1,6 +1,6 @@
-import { CALLER_HEADER, type Caller } from '@resident-graph/caller';
+import { CALLER_HEADER, type Caller, type SigningKey } from '@resident-graph/caller';
 import { fixedClock, type IsoDate } from '@resident-graph/calendar';
-import { createAgencySubgraphServer, type SubgraphDefinition } from '@resident-graph/federation';
+import { createAgencySubgraphServer, type SubgraphDefinition, type SubgraphServer } from '@resident-graph/federation';
 import { createLogger } from '@resident-graph/logging';
 import { personas, type ResidentFacts } from '@resident-graph/personas';
 import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
@@ -25,16 +25,21 @@ export interface TestSubgraph<DB> {
   stop(): Promise<void>;
 }
 
+export interface SubgraphFixtureOptions {
+  residents?: readonly ResidentFacts[];
+  today?: IsoDate;
+}
+
 /**
- * Boots one agency subgraph from its production definition on 127.0.0.1:0 with a fresh in-memory
- * SQLite store seeded with `residents` (the personas by default), and talks to it over real HTTP.
+ * One agency subgraph from its production definition, listening on 127.0.0.1:0, with a fresh
+ * in-memory SQLite store seeded with `residents` (the personas by default) and trusting `gatewayKey`.
  */
-export async function startTestSubgraph<DB, Context extends object>(
+export async function startSeededSubgraph<DB, Context extends object>(
   definition: SubgraphDefinition<DB, Context>,
-  options: { residents?: readonly ResidentFacts[]; today?: IsoDate } = {},
-): Promise<TestSubgraph<DB>> {
+  gatewayKey: SigningKey,
+  options: SubgraphFixtureOptions = {},
+): Promise<{ url: string; store: AgencyDatabase<DB>; server: SubgraphServer; stop(): Promise<void> }> {
   const today = options.today ?? TEST_TODAY;
-  const key = await createTestGatewayKey();
   const store = await openAgencyDatabase<DB>(':memory:', definition.migrations);
   await definition.seed(store.db, options.residents ?? personas(today));
   store.resetQueryCount();
@@ -42,12 +47,31 @@ export async function startTestSubgraph<DB, Context extends object>(
     store,
     clock: fixedClock(today),
     logger: createLogger(definition.name, 'silent'),
-    gatewayJwks: key.jwks,
+    gatewayJwks: gatewayKey.jwks,
   });
   const url = await server.listen(0);
   return {
     url,
     store,
+    server,
+    async stop() {
+      await server.stop();
+      await store.close();
+    },
+  };
+}
+
+/** One subgraph alone, spoken to over real HTTP as the gateway would. */
+export async function startTestSubgraph<DB, Context extends object>(
+  definition: SubgraphDefinition<DB, Context>,
+  options: SubgraphFixtureOptions = {},
+): Promise<TestSubgraph<DB>> {
+  const key = await createTestGatewayKey();
+  const { url, store, stop } = await startSeededSubgraph(definition, key, options);
+  return {
+    url,
+    store,
+    stop,
     async query(query, { variables, as, headers = {} } = {}) {
       const caller = as === undefined || typeof as === 'string' || as === null ? testCaller(as ?? null) : as;
       const token = await signCallerToken(caller, key, definition.name);
@@ -57,10 +81,6 @@ export async function startTestSubgraph<DB, Context extends object>(
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;
-    },
-    async stop() {
-      await server.stop();
-      await store.close();
     },
   };
 }

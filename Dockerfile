@@ -1,0 +1,43 @@
+# One image for every Resident Graph service; docker-compose.yml picks the service by its command,
+# e.g. `npx tsx subgraphs/ssa/src/main.ts` or `npx tsx gateway/src/main.ts` (the default).
+
+FROM node:20-slim AS deps
+# better-sqlite3 compiles from source when no prebuilt binary matches.
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends python3 make g++ \
+  && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+# Manifests only, so source edits do not invalidate the `npm ci` layer. Every workspace's
+# package.json must be listed (tests/repo/docker-compose.test.ts checks this).
+COPY package.json package-lock.json ./
+COPY gateway/package.json gateway/
+COPY internal/calendar/package.json internal/calendar/
+COPY internal/caller/package.json internal/caller/
+COPY internal/config/package.json internal/config/
+COPY internal/dev-issuer/package.json internal/dev-issuer/
+COPY internal/errors/package.json internal/errors/
+COPY internal/federation/package.json internal/federation/
+COPY internal/logging/package.json internal/logging/
+COPY internal/personas/package.json internal/personas/
+COPY internal/store/package.json internal/store/
+COPY internal/testing/package.json internal/testing/
+COPY subgraphs/cms/package.json subgraphs/cms/
+COPY subgraphs/identity/package.json subgraphs/identity/
+COPY subgraphs/irs/package.json subgraphs/irs/
+COPY subgraphs/life-events/package.json subgraphs/life-events/
+COPY subgraphs/ssa/package.json subgraphs/ssa/
+COPY subgraphs/state/package.json subgraphs/state/
+COPY subgraphs/usps/package.json subgraphs/usps/
+# Dev dependencies stay: services run TypeScript directly with tsx.
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-slim
+ENV APOLLO_TELEMETRY_DISABLED=true
+WORKDIR /app
+COPY --from=deps /app ./
+COPY . .
+# Named volumes start with the ownership of the image's mount point.
+RUN mkdir -p /data && chown node:node /data
+USER node
+ENV DATA_DIR=/data
+CMD ["npx", "tsx", "gateway/src/main.ts"]

@@ -1,0 +1,88 @@
+import { ConfigError } from '@resident-graph/config';
+import { DEV_ISSUER } from '@resident-graph/dev-issuer';
+import { describe, expect, it } from 'vitest';
+import { loadGatewayConfig } from './config.js';
+
+const cwd = '/srv/rg';
+
+describe('loadGatewayConfig', () => {
+  it('defaults to local development with the dev issuer', () => {
+    const config = loadGatewayConfig({}, cwd);
+    expect(config).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      supergraphPath: '/srv/rg/schema/supergraph.graphql',
+      subgraphUrls: {},
+      subgraphTimeoutMs: 10_000,
+      auth: {
+        issuer: DEV_ISSUER,
+        audience: 'resident-graph',
+        jwks: { file: '/srv/rg/.data/keys/dev-issuer.jwks.json' },
+        devIssuer: true,
+      },
+      dataDir: '/srv/rg/.data',
+      callerSigningKeyFile: '/srv/rg/.data/keys/gateway-caller.json',
+      logLevel: 'info',
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('uses a remote JWKS and no dev issuer when AUTH_JWKS_URL is set', () => {
+    const config = loadGatewayConfig(
+      {
+        AUTH_JWKS_URL: 'https://idp.example.gov/api/openid_connect/certs',
+        AUTH_ISSUER: 'https://idp.example.gov/',
+        SUBGRAPH_URLS: '{"ssa":"http://ssa:4103/graphql"}',
+        DATA_DIR: '/var/lib/rg',
+        PORT: '0',
+      },
+      cwd,
+    );
+    expect(config.auth).toEqual({
+      issuer: 'https://idp.example.gov/',
+      audience: 'resident-graph',
+      jwks: { url: 'https://idp.example.gov/api/openid_connect/certs' },
+      devIssuer: false,
+    });
+    expect(config.subgraphUrls).toEqual({ ssa: 'http://ssa:4103/graphql' });
+    expect(config.callerSigningKeyFile).toBe('/var/lib/rg/keys/gateway-caller.json');
+    expect(config.port).toBe(0);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      loadGatewayConfig(
+        {
+          PORT: 'eighty',
+          SUBGRAPH_URLS: '{not json',
+          AUTH_JWKS_URL: 'https://idp.example.gov/certs',
+          AUTH_JWKS_FILE: 'keys.json',
+          AUTH_DEV_ISSUER: 'true',
+          LOG_LEVEL: 'loud',
+        },
+        cwd,
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const variable of [
+      'PORT',
+      'SUBGRAPH_URLS',
+      'LOG_LEVEL',
+      'AUTH_JWKS_FILE',
+      'AUTH_ISSUER',
+      'AUTH_DEV_ISSUER',
+    ]) {
+      expect(problems).toContain(variable);
+    }
+  });
+
+  it('rejects subgraph URLs that are not http(s)', () => {
+    expect(() => loadGatewayConfig({ SUBGRAPH_URLS: '{"ssa":"file:///etc/passwd"}' }, cwd)).toThrow(
+      /SUBGRAPH_URLS/,
+    );
+  });
+});

@@ -1,0 +1,16 @@
+import type { Caller } from '@resident-graph/caller';
+import type { Logger } from '@resident-graph/logging';
+
+/** Per-request context of the gateway; subgraph data sources read the verified caller from it. */
+export type GatewayContext = {
+  /** Who is asking, as verified from the client's access token (anonymous when there was none). */
+  readonly caller: Caller;
+  readonly requestId: string;
+  /** The gateway logger with this request's id on every line. */
+  readonly logger: Logger;
+  /**
+   * Caller tokens already signed during this request, by subgraph: a query plan can call one subgraph
+   * several times, and one token per subgraph per request is enough. Never outlives the request.
+   */
+  readonly callerTokens: Map<string, Promise<string>>;
+};

@@ -1,0 +1,69 @@
+// npm start: seeds the embedded databases if empty, starts every subgraph and the gateway as their own
+// processes, prefixes their logs, and stops them all on Ctrl-C.
+import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
+import { systemClock } from '@resident-graph/calendar';
+import { loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
+import { seedStores } from './lib/seed-stores.js';
+import { startService, stopServices, waitForHealthy, type ServiceProcess } from './lib/processes.js';
+import { subgraphs } from './lib/subgraphs.js';
+
+const started = performance.now();
+const dataDir = process.env['DATA_DIR'] ?? '.data';
+const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? 4000);
+const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
+
+// Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
+await loadOrCreateSigningKeyFile(`${dataDir}/keys/gateway-caller.json`, 'gateway-caller');
+await loadOrCreateDevIssuerKey(dataDir);
+
+const asOf = process.env['RG_TODAY'] ?? systemClock.today();
+const seed = await seedStores({ dataDir, asOf, generated: 1000, onlyIfEmpty: true });
+console.log(seed.seeded.length ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${asOf})` : `Stores in ${dataDir} already seeded`);
+
+const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
+const services: ServiceProcess[] = [];
+let stopping = false;
+const stopAll = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping all services…');
+  await stopServices(services);
+  process.exit(code);
+};
+process.on('SIGINT', () => void stopAll(0));
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  subgraphs.forEach((definition, index) => {
+    services.push(startService(definition.name, `subgraphs/${definition.name}/src/main.ts`, { ...env, PORT: String(definition.defaultPort) }, index, width));
+  });
+  await Promise.all(subgraphs.map((d, i) => waitForHealthy(`http://127.0.0.1:${d.defaultPort}/health`, services[i]!)));
+  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, subgraphs.length, width);
+  services.push(gateway);
+  await waitForHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
+} catch (error) {
+  console.error(`Start-up failed: ${(error as Error).message}`);
+  await stopAll(1);
+}
+for (const service of services) {
+  void service.exited.then((code) => {
+    if (!stopping) {
+      console.error(`${service.name} exited unexpectedly (code ${code}); stopping everything.`);
+      void stopAll(1);
+    }
+  });
+}
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`
+Resident Graph is ready in ${seconds} s.
+
+  Gateway:   http://127.0.0.1:${gatewayPort}/graphql
+  A token:   npm run token -- ava        (personas: ava walter rosa nora marcus grace)
+  Try it:
+
+  curl -s http://127.0.0.1:${gatewayPort}/graphql \\
+    -H "authorization: Bearer $(npm run -s token -- ava)" -H 'content-type: application/json' \\
+    -d '{"query":"{ me { givenName journey(event: TURNING_65) { steps { position title agency task { __typename ... on AgencyTask { status { label description } } } } } } }"}'
+
+Press Ctrl-C to stop.`);

@@ -1,0 +1,35 @@
+import type { Caller } from '@resident-graph/caller';
+import type { Clock } from '@resident-graph/calendar';
+import type { SubgraphDeps } from '@resident-graph/federation';
+import { createResidentLifeEventsLoader } from './journey/journey.loader.js';
+import {
+  createLifeEventLoader,
+  createLifeEventStepsLoader,
+} from './life-event/life-event.loader.js';
+import type { LifeEventsDatabase } from './store/database.js';
+
+export interface LifeEventsContext {
+  caller: Caller;
+  clock: Clock;
+  loaders: {
+    lifeEventByKind: ReturnType<typeof createLifeEventLoader>;
+    stepsByLifeEvent: ReturnType<typeof createLifeEventStepsLoader>;
+    lifeEventsByResident: ReturnType<typeof createResidentLifeEventsLoader>;
+  };
+}
+
+export function createLifeEventsContext(
+  deps: SubgraphDeps<LifeEventsDatabase>,
+  caller: Caller,
+): LifeEventsContext {
+  const { db } = deps.store;
+  return {
+    caller,
+    clock: deps.clock,
+    loaders: {
+      lifeEventByKind: createLifeEventLoader(db),
+      stepsByLifeEvent: createLifeEventStepsLoader(db),
+      lifeEventsByResident: createResidentLifeEventsLoader(db),
+    },
+  };
+}

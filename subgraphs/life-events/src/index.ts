@@ -1,0 +1,1 @@
+export { lifeEventsSubgraph } from './subgraph.js';

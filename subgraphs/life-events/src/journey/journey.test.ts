@@ -1,0 +1,184 @@
+import { generateResidents } from '@resident-graph/personas';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LifeEventsDatabase } from '../store/database.js';
+import { lifeEventsSubgraph } from '../subgraph.js';
+
+interface JourneyAnswer {
+  activeLifeEvents: string[];
+  journey: {
+    active: boolean;
+    event: { kind: string; title: string };
+    steps: {
+      position: number;
+      title: string;
+      why: string;
+      agency: string;
+      task: { __typename: string; residentId?: string };
+    }[];
+  };
+}
+
+const journeySelection = (event: string) => `
+  activeLifeEvents
+  journey(event: ${event}) {
+    active
+    event { kind title }
+    steps {
+      position title why agency
+      task { __typename ... on MedicareEnrollment { residentId } ... on TaxRefund { residentId } ... on NewbornSocialSecurityCard { residentId } }
+    }
+  }`;
+
+describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
+  let subgraph: TestSubgraph<LifeEventsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(lifeEventsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  async function journeyOf(residentId: string, event: string) {
+    const result = await subgraph.query<{ _entities: (JourneyAnswer | null)[] }>(
+      entitiesQuery('Resident', journeySelection(event)),
+      {
+        as: residentId,
+        variables: { representations: [{ __typename: 'Resident', id: residentId }] },
+      },
+    );
+    expect(result.errors).toBeUndefined();
+    return result.data!._entities[0]!;
+  }
+
+  it('shows Ava (turning 65 in two months) her TURNING_65 journey as active, Medicare first', async () => {
+    const ava = await journeyOf('rsd_ava', 'TURNING_65');
+    expect(ava.activeLifeEvents).toEqual(['TURNING_65']);
+    expect(ava.journey.active).toBe(true);
+    expect(ava.journey.event).toEqual({ kind: 'TURNING_65', title: 'Turning 65' });
+    expect(ava.journey.steps.map((s) => [s.position, s.agency, s.task.__typename])).toEqual([
+      [1, 'CMS', 'MedicareEnrollment'],
+      [2, 'SSA', 'RetirementApplication'],
+      [3, 'STATE', 'PassportRenewal'],
+    ]);
+    expect(ava.journey.steps[0]).toMatchObject({
+      title: 'Sign up for Medicare',
+      task: { __typename: 'MedicareEnrollment', residentId: 'rsd_ava' },
+    });
+    expect(ava.journey.steps[0]?.why).toContain('7 months');
+  });
+
+  it('shows Nora (baby born 12 days ago) HAVING_A_CHILD as active, the newborn’s card first', async () => {
+    const nora = await journeyOf('rsd_nora', 'HAVING_A_CHILD');
+    expect(nora.activeLifeEvents).toEqual(['HAVING_A_CHILD']);
+    expect(nora.journey.active).toBe(true);
+    expect(nora.journey.steps.map((s) => [s.position, s.agency, s.task.__typename])).toEqual([
+      [1, 'SSA', 'NewbornSocialSecurityCard'],
+      [2, 'IRS', 'ChildTaxCredit'],
+      [3, 'STATE', 'ChildPassportApplication'],
+    ]);
+    expect(nora.journey.steps[0]?.task).toEqual({
+      __typename: 'NewbornSocialSecurityCard',
+      residentId: 'rsd_nora',
+    });
+  });
+
+  it('shows Marcus (moving to Arizona) MOVING as active, mail forwarding first and the refund last', async () => {
+    const marcus = await journeyOf('rsd_marcus', 'MOVING');
+    expect(marcus.activeLifeEvents).toEqual(['MOVING']);
+    expect(marcus.journey.active).toBe(true);
+    expect(marcus.journey.steps.map((s) => [s.position, s.agency, s.task.__typename])).toEqual([
+      [1, 'USPS', 'MailForwarding'],
+      [2, 'IRS', 'TaxAddressChange'],
+      [3, 'SSA', 'SocialSecurityAddressUpdate'],
+      [4, 'IRS', 'TaxRefund'],
+    ]);
+    expect(marcus.journey.steps[3]?.task).toEqual({
+      __typename: 'TaxRefund',
+      residentId: 'rsd_marcus',
+    });
+  });
+
+  it('shows Grace (nothing pending) no active life event, yet any journey on request, marked inactive', async () => {
+    const grace = await journeyOf('rsd_grace', 'MOVING');
+    expect(grace.activeLifeEvents).toEqual([]);
+    expect(grace.journey.active).toBe(false);
+    expect(grace.journey.steps).toHaveLength(4);
+    expect(grace.journey.steps.every((s) => s.why.length > 0)).toBe(true);
+  });
+
+  it('marks a journey inactive when it is not the one the resident is going through', async () => {
+    const ava = await journeyOf('rsd_ava', 'MOVING');
+    expect(ava.journey.active).toBe(false);
+  });
+
+  it('refuses to show resident B’s journey or life events to resident A', async () => {
+    const result = await subgraph.query<{ _entities: unknown[] }>(
+      entitiesQuery('Resident', 'journey(event: MOVING) { active }'),
+      {
+        as: 'rsd_ava',
+        variables: { representations: [{ __typename: 'Resident', id: 'rsd_marcus' }] },
+      },
+    );
+    expect(result.data?._entities).toEqual([null]);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+
+    const events = await subgraph.query<{ _entities: unknown[] }>(
+      entitiesQuery('Resident', 'activeLifeEvents'),
+      {
+        as: 'rsd_ava',
+        variables: { representations: [{ __typename: 'Resident', id: 'rsd_marcus' }] },
+      },
+    );
+    expect(events.data?._entities).toEqual([null]);
+    expect(events.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('asks an anonymous caller to sign in before showing a journey', async () => {
+    const result = await subgraph.query<{ _entities: unknown[] }>(
+      entitiesQuery('Resident', 'journey(event: TURNING_65) { active }'),
+      {
+        as: null,
+        variables: { representations: [{ __typename: 'Resident', id: 'rsd_ava' }] },
+      },
+    );
+    expect(result.data?._entities).toEqual([null]);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+});
+
+describe('life-events subgraph: _entities batching', () => {
+  it('resolves 100 distinct Resident representations with one store query per loader, and only the caller’s', async () => {
+    const residents = [...generateResidents(100, TEST_TODAY)];
+    const subgraph = await startTestSubgraph(lifeEventsSubgraph, { residents });
+    try {
+      const caller = residents[0]!.id;
+      const result = await subgraph.query<{ _entities: (JourneyAnswer | null)[] }>(
+        entitiesQuery(
+          'Resident',
+          'journey(event: MOVING) { active event { title agencies steps { title } } steps { position task { __typename } } }',
+        ),
+        {
+          as: caller,
+          variables: {
+            representations: residents.map((r) => ({ __typename: 'Resident', id: r.id })),
+          },
+        },
+      );
+      // lifeEventsByResident, lifeEventByKind and stepsByLifeEvent: one query each.
+      expect(subgraph.store.queryCount()).toBe(3);
+      expect(result.data?._entities).toHaveLength(100);
+      expect(result.data?._entities[0]?.journey.steps).toHaveLength(4);
+      expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
+      expect(result.errors).toHaveLength(99);
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
+    } finally {
+      await subgraph.stop();
+    }
+  });
+});

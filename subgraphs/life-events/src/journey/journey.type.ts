@@ -1,0 +1,45 @@
+import { Agency } from '@resident-graph/federation';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { JourneyTask } from '../journey-task/journey-task.type.js';
+import type { JourneyTaskStub } from '../journey-task/journey-task.type.js';
+import { LifeEvent } from '../life-event/life-event.type.js';
+
+@ObjectType('JourneyStep', {
+  description: 'One step of a resident’s journey, pointing at their task at the agency.',
+})
+export class JourneyStep {
+  @Field(() => Int, { description: '1-based; the most time-critical step comes first.' })
+  position!: number;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => String, { description: 'Why this step matters, in plain language.' })
+  why!: string;
+
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Field(() => JourneyTask, {
+    description: 'The resident’s task at the agency, with where it stands.',
+  })
+  task!: JourneyTaskStub;
+}
+
+@ObjectType('Journey', {
+  description:
+    'One resident’s way through a life event: the catalog’s steps, each with their own task.',
+})
+export class Journey {
+  @Field(() => LifeEvent)
+  event!: LifeEvent;
+
+  @Field(() => Boolean, {
+    description:
+      'Whether the resident is going through this life event now, as agency records show.',
+  })
+  active!: boolean;
+
+  @Field(() => [JourneyStep], { description: 'The steps, most time-critical first.' })
+  steps!: JourneyStep[];
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@resident-graph/federation';
+import { lifeEventsSubgraph } from './subgraph.js';
+
+await runSubgraph(lifeEventsSubgraph, process.env);

@@ -1,0 +1,21 @@
+import { buildFederatedSchema, once } from '@resident-graph/federation';
+import type { LifeEventsContext } from './context.js';
+import { journeyTaskReferenceResolvers } from './journey-task/journey-task.reference.js';
+import { ResidentJourneyResolver } from './journey/journey.resolver.js';
+import { LifeEventResolver } from './life-event/life-event.resolver.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+
+export const buildLifeEventsSchema = once(() =>
+  buildFederatedSchema<LifeEventsContext>(
+    {
+      resolvers: [LifeEventResolver, ResidentJourneyResolver],
+      // Resident is reached from no query here, only from `_entities`: type-graphql must be told.
+      orphanedTypes: [ResidentRef],
+    },
+    {
+      Resident: { __resolveReference: resolveResidentReference },
+      ...journeyTaskReferenceResolvers,
+    },
+  ),
+);

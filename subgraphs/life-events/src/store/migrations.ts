@@ -1,0 +1,159 @@
+import { sql, type Kysely, type Migration } from '@resident-graph/store';
+
+/**
+ * The catalog is reference data versioned with the schema: its rows live in the migration that
+ * introduced them, so a database built today matches one migrated step by step. Change wording or
+ * add a life event with a new migration; never edit one that has shipped.
+ */
+export const lifeEventsMigrations: Record<string, Migration> = {
+  '0001_catalog': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('life_event')
+        .addColumn('kind', 'text', (c) => c.primaryKey())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('life_event_step')
+        .addColumn('life_event_kind', 'text', (c) => c.notNull().references('life_event.kind'))
+        .addColumn('position', 'integer', (c) => c.notNull().check(sql`position >= 1`))
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('why', 'text', (c) => c.notNull())
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('task_type', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('life_event_step_pk', ['life_event_kind', 'position'])
+        .execute();
+      const catalog = db as Kysely<CatalogV1>;
+      await catalog
+        .insertInto('life_event')
+        .values(catalogV1.map(({ steps: _steps, ...event }) => event))
+        .execute();
+      await catalog
+        .insertInto('life_event_step')
+        .values(
+          catalogV1.flatMap(({ kind, steps }) =>
+            steps.map((step, i) => ({ life_event_kind: kind, position: i + 1, ...step })),
+          ),
+        )
+        .execute();
+    },
+  },
+  '0002_resident_life_event': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('resident_life_event')
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().references('life_event.kind'))
+        .addColumn('started_on', 'text', (c) => c.notNull())
+        .addColumn('ends_on', 'text')
+        .addPrimaryKeyConstraint('resident_life_event_pk', ['resident_id', 'kind'])
+        .execute();
+    },
+  },
+};
+
+// Frozen with migration 0001: the shape and rows as they were then, independent of later code.
+interface CatalogV1 {
+  life_event: { kind: string; title: string; summary: string };
+  life_event_step: {
+    life_event_kind: string;
+    position: number;
+    title: string;
+    why: string;
+    agency: string;
+    task_type: string;
+  };
+}
+
+const catalogV1: {
+  kind: string;
+  title: string;
+  summary: string;
+  steps: { title: string; why: string; agency: string; task_type: string }[];
+}[] = [
+  {
+    kind: 'TURNING_65',
+    title: 'Turning 65',
+    summary:
+      'Turning 65 is when you can get Medicare, and Social Security retirement decisions come close. Some steps have deadlines, so start a few months before your birthday.',
+    steps: [
+      {
+        title: 'Sign up for Medicare',
+        why: 'You have 7 months to sign up: the 3 months before the month you turn 65, that month, and the 3 months after. If you miss it and have no other health coverage, you may pay more for Part B for as long as you have it.',
+        agency: 'CMS',
+        task_type: 'MedicareEnrollment',
+      },
+      {
+        title: 'Apply for Social Security retirement benefits',
+        why: 'You choose when your monthly payments start, any time from 62 to 70. Starting before your full retirement age means smaller payments for life; waiting means larger ones. You can apply up to 4 months before you want payments to start.',
+        agency: 'SSA',
+        task_type: 'RetirementApplication',
+      },
+      {
+        title: 'Renew your passport',
+        why: 'If you plan to travel, check when your passport expires. A routine renewal takes about 4 to 6 weeks, and many adults can renew online.',
+        agency: 'STATE',
+        task_type: 'PassportRenewal',
+      },
+    ],
+  },
+  {
+    kind: 'HAVING_A_CHILD',
+    title: 'Having a child',
+    summary:
+      'A new baby needs a Social Security number, can lower your taxes, and needs a passport of their own to travel abroad.',
+    steps: [
+      {
+        title: 'Get your baby’s Social Security card',
+        why: 'You need your baby’s Social Security number to claim them on your tax return and to apply for many benefits. Asking for it on the hospital birth form is the easiest way; the card comes by mail in about 2 to 3 weeks.',
+        agency: 'SSA',
+        task_type: 'NewbornSocialSecurityCard',
+      },
+      {
+        title: 'Claim the Child Tax Credit',
+        why: 'Each qualifying child can lower the tax you owe or increase your refund. You claim it on your tax return, with your child’s Social Security number.',
+        agency: 'IRS',
+        task_type: 'ChildTaxCredit',
+      },
+      {
+        title: 'Apply for your child’s first passport',
+        why: 'Every child needs their own passport to travel abroad. A child’s first passport cannot be done online: you apply in person, with the child.',
+        agency: 'STATE',
+        task_type: 'ChildPassportApplication',
+      },
+    ],
+  },
+  {
+    kind: 'MOVING',
+    title: 'Moving',
+    summary:
+      'When you move, each agency needs your new address separately. Telling the Postal Service does not tell the IRS or Social Security.',
+    steps: [
+      {
+        title: 'Forward your mail',
+        why: 'The Postal Service forwards your mail to your new address for 12 months. It first sends a letter to your old address to check the request, so start before you move.',
+        agency: 'USPS',
+        task_type: 'MailForwarding',
+      },
+      {
+        title: 'Tell the IRS your new address',
+        why: 'Telling the Postal Service is not telling the IRS. Send the IRS your new address (Form 8822) so tax letters reach you; it takes 4 to 6 weeks to process.',
+        agency: 'IRS',
+        task_type: 'TaxAddressChange',
+      },
+      {
+        title: 'Update your address with Social Security',
+        why: 'Social Security sends letters about your benefits to the address it has. Other agencies do not pass your new address on, so update it here too.',
+        agency: 'SSA',
+        task_type: 'SocialSecurityAddressUpdate',
+      },
+      {
+        title: 'Check where your tax refund is going',
+        why: 'A refund paid by paper check is mailed to the address on your tax return. If that is your old address, the check would go there.',
+        agency: 'IRS',
+        task_type: 'TaxRefund',
+      },
+    ],
+  },
+];

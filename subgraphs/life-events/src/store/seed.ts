@@ -1,0 +1,37 @@
+import type { ResidentFacts } from '@resident-graph/personas';
+import type { Kysely } from '@resident-graph/store';
+import { lifeEventsFromFacts } from '../domain/resident-life-events.js';
+import type { LifeEventsDatabase } from './database.js';
+
+/** Writes each resident's life events, as their agency records show them (the catalog is a migration). */
+export async function seedLifeEvents(
+  db: Kysely<LifeEventsDatabase>,
+  residents: readonly ResidentFacts[],
+): Promise<void> {
+  const rows = residents.flatMap((facts) =>
+    lifeEventsFromFacts(facts).map((event) => ({
+      resident_id: facts.id,
+      kind: event.kind,
+      started_on: event.startedOn,
+      ends_on: event.endsOn,
+    })),
+  );
+  // SQLite allows at most 32766 bound variables per statement; 4 columns a row.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('resident_life_event')
+      .values(rows.slice(i, i + 1000))
+      .onConflict((c) => c.doNothing())
+      .execute();
+  }
+}
+
+export async function isLifeEventsSeeded(db: Kysely<LifeEventsDatabase>): Promise<boolean> {
+  return (
+    (await db
+      .selectFrom('resident_life_event')
+      .select('resident_id')
+      .limit(1)
+      .executeTakeFirst()) !== undefined
+  );
+}

@@ -1,0 +1,49 @@
+import type { IsoDate } from '@resident-graph/calendar';
+import { status, type Status } from '@resident-graph/federation';
+import { longDate } from './plain-dates.js';
+
+export interface AddressChangeFacts {
+  submittedOn: IsoDate;
+  completedOn: IsoDate | null;
+}
+
+/** Every address status says this: each agency needs its own notice of a move. */
+export const SEPARATE_NOTICE =
+  'Telling USPS or the IRS about a move does not update your address with Social Security.';
+
+/** Where the resident's address change with SSA stands (SUBMITTED → COMPLETED, or NOT_NEEDED). */
+export function addressUpdateStatus(change: AddressChangeFacts | null): Status {
+  if (!change) {
+    return status({
+      code: 'NOT_NEEDED',
+      label: 'No address change',
+      description: `You have not told us about a new address. ${SEPARATE_NOTICE}`,
+      nextSteps: [
+        'If you move and get Social Security benefits or Medicare, update your address online at ssa.gov, by phone, or at a Social Security office.',
+      ],
+    });
+  }
+  if (!change.completedOn) {
+    return status({
+      code: 'SUBMITTED',
+      label: 'Address change received',
+      description: `We received your new address on ${longDate(change.submittedOn)} and are updating our records. ${SEPARATE_NOTICE}`,
+      nextSteps: [
+        'You do not need to do anything. We will send letters to your new address once the update is done.',
+        'Tell the IRS and USPS separately if you have not already.',
+      ],
+      step: 1,
+      stepCount: 2,
+      lastChangedAt: `${change.submittedOn}T00:00:00.000Z`,
+    });
+  }
+  return status({
+    code: 'COMPLETED',
+    label: 'Address updated',
+    description: `We updated your address on ${longDate(change.completedOn)}. Social Security and Medicare letters now go to your new address. ${SEPARATE_NOTICE}`,
+    nextSteps: ['Tell the IRS and USPS separately if you have not already.'],
+    step: 2,
+    stepCount: 2,
+    lastChangedAt: `${change.completedOn}T00:00:00.000Z`,
+  });
+}

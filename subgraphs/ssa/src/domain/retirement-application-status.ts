@@ -1,0 +1,143 @@
+import { addDays, addToYearMonth, firstDayOf, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import { status, type Status } from '@resident-graph/federation';
+import type { SsaApplicationStatus } from '@resident-graph/personas';
+import { longDate, monthAndYear } from './plain-dates.js';
+import {
+  EARLIEST_CLAIMING_AGE,
+  LATEST_CLAIMING_AGE,
+  fullRetirementMonth,
+  monthReachingAge,
+} from './retirement-age.js';
+
+export interface RetirementApplicationFacts {
+  status: SsaApplicationStatus;
+  filedOn: IsoDate;
+  changedOn: IsoDate;
+}
+
+/** Days a resident has to send documents SSA asked for, counted from the request. */
+export const DOCUMENTS_DUE_DAYS = 30;
+/** SSA takes an application up to 4 months before the month benefits are to start. */
+export const APPLY_MONTHS_AHEAD = 4;
+
+const steps: Record<SsaApplicationStatus, number> = {
+  RECEIVED: 1,
+  DOCUMENTS_REQUESTED: 2,
+  IN_REVIEW: 3,
+  DECIDED: 4,
+};
+const stepCount = 4;
+
+export interface RetirementApplicationContext {
+  today: IsoDate;
+  /** Known when asked through `Resident.retirementApplication` (`@requires`); lets us name months. */
+  birthDate: IsoDate | null;
+  benefitsStartedOn: IsoDate | null;
+}
+
+/** Where a retirement application stands, in the words a resident sees. */
+export function retirementApplicationStatus(
+  application: RetirementApplicationFacts | null,
+  context: RetirementApplicationContext,
+): Status {
+  if (!application) return notStarted(context);
+  const common = {
+    step: steps[application.status],
+    stepCount,
+    lastChangedAt: `${application.changedOn}T00:00:00.000Z`,
+  };
+  const filed = longDate(application.filedOn);
+  switch (application.status) {
+    case 'RECEIVED':
+      return status({
+        ...common,
+        code: 'RECEIVED',
+        label: 'Application received',
+        description: `We received your application for retirement benefits, filed on ${filed}.`,
+        nextSteps: [
+          'We will check your application and tell you if we need any documents.',
+          'You do not need to do anything now.',
+        ],
+      });
+    case 'DOCUMENTS_REQUESTED': {
+      const deadline = addDays(application.changedOn, DOCUMENTS_DUE_DAYS);
+      return status({
+        ...common,
+        code: 'DOCUMENTS_REQUESTED',
+        label: 'Documents needed',
+        description: `We need documents from you before we can decide on your application. Send them by ${longDate(deadline)}.`,
+        nextSteps: [
+          'Read the letter we sent you: it lists the documents we need.',
+          'Mail the documents or bring them to a Social Security office. We return original documents.',
+          `If you cannot send them by ${longDate(deadline)}, call us to ask for more time.`,
+        ],
+        actionRequired: true,
+        actionDeadline: deadline,
+      });
+    }
+    case 'IN_REVIEW':
+      return status({
+        ...common,
+        code: 'IN_REVIEW',
+        label: 'In review',
+        description: 'We have what we need and are reviewing your application.',
+        nextSteps: ['We will send you a letter with our decision.', 'You do not need to do anything now.'],
+      });
+    case 'DECIDED': {
+      const started = context.benefitsStartedOn
+        ? ` Your benefits started in ${monthAndYear(parseIsoDate(context.benefitsStartedOn))}.`
+        : '';
+      return status({
+        ...common,
+        code: 'DECIDED',
+        label: 'Decision made',
+        description: `We made a decision on your application and sent you a letter explaining it.${started}`,
+        nextSteps: [
+          'Keep the decision letter: it shows your monthly amount.',
+          'If you disagree with the decision, you can ask us to look at it again within 60 days of getting the letter.',
+        ],
+      });
+    }
+  }
+}
+
+function notStarted({ today, birthDate }: RetirementApplicationContext): Status {
+  const base = {
+    code: 'NOT_STARTED',
+    label: 'Not started',
+  };
+  const howToApply = 'Apply online at ssa.gov, by phone, or at a Social Security office.';
+  if (!birthDate) {
+    return status({
+      ...base,
+      description: `You have not applied for retirement benefits. You can apply up to ${APPLY_MONTHS_AHEAD} months before you want your benefits to start.`,
+      nextSteps: [
+        `Benefits can start as early as age ${EARLIEST_CLAIMING_AGE}. They are lower if they start before your full retirement age and higher if you wait, up to age ${LATEST_CLAIMING_AGE}.`,
+        howToApply,
+      ],
+    });
+  }
+  const earliest = monthReachingAge(birthDate, { years: EARLIEST_CLAIMING_AGE, months: 0 });
+  const applyFrom = firstDayOf(addToYearMonth(earliest, -APPLY_MONTHS_AHEAD));
+  const full = fullRetirementMonth(birthDate);
+  const latest = monthReachingAge(birthDate, { years: LATEST_CLAIMING_AGE, months: 0 });
+  const choice = `Benefits can start as early as ${monthAndYear(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${monthAndYear(full)}, and more if you wait, up to ${monthAndYear(latest)} (age ${LATEST_CLAIMING_AGE}).`;
+  if (today < applyFrom) {
+    return status({
+      ...base,
+      description: `You have not applied for retirement benefits. You can apply from ${monthAndYear(parseIsoDate(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
+      nextSteps: [choice, howToApply],
+    });
+  }
+  return status({
+    ...base,
+    description: `You have not applied for retirement benefits. You can apply now, up to ${APPLY_MONTHS_AHEAD} months before you want your benefits to start.`,
+    nextSteps:
+      today >= firstDayOf(latest)
+        ? [
+            `Your benefit stopped growing at age ${LATEST_CLAIMING_AGE}, so there is no reason to wait.`,
+            howToApply,
+          ]
+        : [choice, 'If you are close to 65, you can apply for Medicare in the same application.', howToApply],
+  });
+}

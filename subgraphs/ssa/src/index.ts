@@ -1,0 +1,1 @@
+export { ssaSubgraph } from './subgraph.js';

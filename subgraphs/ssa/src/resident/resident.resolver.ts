@@ -1,0 +1,64 @@
+import { assertMayReadResident } from '@resident-graph/federation';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SsaContext } from '../context.js';
+import { toAddressUpdate } from '../address-update/address-update.js';
+import { SocialSecurityAddressUpdate } from '../address-update/address-update.type.js';
+import { toNewbornCard } from '../newborn-card/newborn-card.js';
+import { NewbornSocialSecurityCard } from '../newborn-card/newborn-card.type.js';
+import { toRetirementApplication } from '../retirement-application/retirement-application.js';
+import { RetirementApplication } from '../retirement-application/retirement-application.type.js';
+import { toSocialSecurity } from '../social-security/social-security.js';
+import { SocialSecurity } from '../social-security/social-security.type.js';
+import { ResidentRef } from './resident.ref.js';
+
+/**
+ * What SSA adds to a Resident. Every field loads through the request's DataLoader first and then
+ * authorizes, so a parent list of any length costs one query per field and a refused row is dropped.
+ */
+@Resolver(() => ResidentRef)
+export class ResidentSsaResolver {
+  @Directive('@requires(fields: "birthDate")')
+  @FieldResolver(() => SocialSecurity, {
+    nullable: true,
+    description: 'The resident’s Social Security record; null when SSA has none.',
+  })
+  async socialSecurity(@Root() resident: ResidentRef, @Ctx() { caller, clock, loaders }: SsaContext): Promise<SocialSecurity | null> {
+    const holder = await loaders.numberHolderByResidentId.load(resident.id);
+    assertMayReadResident(caller, resident.id);
+    return holder ? toSocialSecurity(holder, requiredBirthDate(resident), clock.today()) : null;
+  }
+
+  @Directive('@requires(fields: "birthDate")')
+  @FieldResolver(() => RetirementApplication, {
+    description: 'The resident’s retirement application; NOT_STARTED (saying when they can apply) when there is none.',
+  })
+  async retirementApplication(@Root() resident: ResidentRef, @Ctx() { caller, clock, loaders }: SsaContext): Promise<RetirementApplication> {
+    const record = await loaders.retirementApplicationByResidentId.load(resident.id);
+    assertMayReadResident(caller, resident.id);
+    return toRetirementApplication(resident.id, record, { today: clock.today(), birthDate: requiredBirthDate(resident) });
+  }
+
+  @FieldResolver(() => NewbornSocialSecurityCard, {
+    description: 'A newborn child’s Social Security card; NO_REQUEST when there is none.',
+  })
+  async newbornSocialSecurityCard(@Root() resident: ResidentRef, @Ctx() { caller, loaders }: SsaContext): Promise<NewbornSocialSecurityCard> {
+    const card = await loaders.newbornCardByResidentId.load(resident.id);
+    assertMayReadResident(caller, resident.id);
+    return toNewbornCard(resident.id, card);
+  }
+
+  @FieldResolver(() => SocialSecurityAddressUpdate, {
+    description: 'The resident’s address change with SSA; NOT_NEEDED when there is none.',
+  })
+  async socialSecurityAddressUpdate(@Root() resident: ResidentRef, @Ctx() { caller, loaders }: SsaContext): Promise<SocialSecurityAddressUpdate> {
+    const change = await loaders.addressChangeByResidentId.load(resident.id);
+    assertMayReadResident(caller, resident.id);
+    return toAddressUpdate(resident.id, change);
+  }
+}
+
+/** The gateway always sends the birth date to `@requires` fields; its absence is a planning bug. */
+function requiredBirthDate(resident: ResidentRef): string {
+  if (!resident.birthDate) throw new Error(`Resident ${resident.id} reached SSA without the birthDate it @requires`);
+  return resident.birthDate;
+}

@@ -1,0 +1,27 @@
+import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { resolveAddressUpdateReference } from './address-update/address-update.reference.js';
+import { SocialSecurityAddressUpdate } from './address-update/address-update.type.js';
+import type { SsaContext } from './context.js';
+import { resolveNewbornCardReference } from './newborn-card/newborn-card.reference.js';
+import { NewbornSocialSecurityCard } from './newborn-card/newborn-card.type.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+import { ResidentSsaResolver } from './resident/resident.resolver.js';
+import { resolveRetirementApplicationReference } from './retirement-application/retirement-application.reference.js';
+import { RetirementApplication } from './retirement-application/retirement-application.type.js';
+
+export const buildSsaSchema = once(() =>
+  buildFederatedSchema<SsaContext>(
+    {
+      resolvers: [ResidentSsaResolver],
+      // Entities reached only through `_entities` (the life-events journey) are not reachable from Query.
+      orphanedTypes: [ResidentRef, RetirementApplication, NewbornSocialSecurityCard, SocialSecurityAddressUpdate],
+    },
+    {
+      Resident: { __resolveReference: resolveResidentReference },
+      RetirementApplication: { __resolveReference: resolveRetirementApplicationReference },
+      NewbornSocialSecurityCard: { __resolveReference: resolveNewbornCardReference },
+      SocialSecurityAddressUpdate: { __resolveReference: resolveAddressUpdateReference },
+    },
+  ),
+);

@@ -1,0 +1,46 @@
+import { sql, type Kysely, type Migration } from '@resident-graph/store';
+
+export const ssaMigrations: Record<string, Migration> = {
+  '0001_ssa': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('number_holder')
+        .addColumn('ssa_id', 'text', (c) => c.primaryKey())
+        .addColumn('ssn', 'text', (c) => c.notNull())
+        .addColumn('primary_insurance_amount', 'integer', (c) => c.notNull())
+        .addColumn('benefits_started_on', 'text')
+        .execute();
+      await db.schema
+        .createTable('resident_link')
+        .addColumn('resident_id', 'text', (c) => c.primaryKey())
+        .addColumn('ssa_id', 'text', (c) => c.notNull().unique().references('number_holder.ssa_id'))
+        .execute();
+      await db.schema
+        .createTable('retirement_application')
+        .addColumn('ssa_id', 'text', (c) => c.primaryKey().references('number_holder.ssa_id'))
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('RECEIVED', 'DOCUMENTS_REQUESTED', 'IN_REVIEW', 'DECIDED')`),
+        )
+        .addColumn('filed_on', 'text', (c) => c.notNull())
+        .addColumn('changed_on', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('newborn_card_request')
+        .addColumn('ssa_id', 'text', (c) => c.notNull().references('number_holder.ssa_id'))
+        .addColumn('child_given_name', 'text', (c) => c.notNull())
+        .addColumn('child_birth_date', 'text', (c) => c.notNull())
+        .addColumn('requested_on', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('REQUESTED', 'PROCESSING', 'MAILED')`))
+        .addColumn('changed_on', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('newborn_card_request_pk', ['ssa_id', 'child_birth_date', 'child_given_name'])
+        .execute();
+      await db.schema
+        .createTable('address_change')
+        .addColumn('ssa_id', 'text', (c) => c.notNull().references('number_holder.ssa_id'))
+        .addColumn('submitted_on', 'text', (c) => c.notNull())
+        .addColumn('completed_on', 'text')
+        .addPrimaryKeyConstraint('address_change_pk', ['ssa_id', 'submitted_on'])
+        .execute();
+    },
+  },
+};

@@ -1,0 +1,24 @@
+import { seedResidents } from '@resident-graph/personas';
+import { openAgencyDatabase } from '@resident-graph/store';
+import { rmSync } from 'node:fs';
+const name = process.argv[2]!;
+const def = (await import(`@resident-graph/subgraph-${name}`))[`${name}Subgraph`];
+let t = Date.now();
+const chunks: any[][] = [];
+let chunk: any[] = [];
+for (const r of seedResidents('2026-06-15', 100_000)) { chunk.push(r); if (chunk.length === 2000) { chunks.push(chunk); chunk = []; } }
+if (chunk.length) chunks.push(chunk);
+console.log('generate', Date.now() - t, 'ms');
+rmSync('/tmp/scratch-seed', { recursive: true, force: true });
+const store = await openAgencyDatabase<any>(`/tmp/scratch-seed/${name}.sqlite`, def.migrations);
+t = Date.now();
+for (const c of chunks) await def.seed(store.db, c);
+console.log('seed file', Date.now() - t, 'ms');
+t = Date.now();
+for (const c of chunks) await def.seed(store.db, c);
+console.log('reseed file', Date.now() - t, 'ms');
+const mem = await openAgencyDatabase<any>(':memory:', def.migrations);
+t = Date.now();
+await def.seed(mem.db, chunks.flat());
+console.log('seed 100k at once (memory)', Date.now() - t, 'ms');
+await store.close(); await mem.close();

@@ -1,0 +1,44 @@
+import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StateDatabase } from '../store/database.js';
+import { stateSubgraph } from '../subgraph.js';
+
+const query = entitiesQuery('ChildPassportApplication', 'residentId agency title childGivenName mustApplyInPerson status { code label description nextSteps step actionRequired }');
+const representations = (residentId: string) => ({ representations: [{ __typename: 'ChildPassportApplication', residentId }] });
+
+describe('state subgraph: ChildPassportApplication', () => {
+  let subgraph: TestSubgraph<StateDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(stateSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('tells Nora how to apply in person for Juniper’s first passport', async () => {
+    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: 'rsd_nora', variables: representations('rsd_nora') });
+    expect(result.errors).toBeUndefined();
+    const nora = result.data!._entities[0]!;
+    expect(nora).toMatchObject({
+      residentId: 'rsd_nora',
+      agency: 'STATE',
+      childGivenName: 'Juniper',
+      mustApplyInPerson: true,
+      status: { code: 'NOT_AVAILABLE', label: 'Not available', step: null, actionRequired: false },
+    });
+    expect(nora.status.description).toContain('for Juniper');
+    const steps = nora.status.nextSteps.join(' ');
+    expect(steps).toContain('form DS-11');
+    expect(steps).toContain('Both parents or guardians');
+  });
+
+  it('still gives a resident with no application the task, with how to apply', async () => {
+    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: 'rsd_marcus', variables: representations('rsd_marcus') });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities[0]).toMatchObject({ childGivenName: null, mustApplyInPerson: true, status: { code: 'NOT_AVAILABLE' } });
+  });
+
+  it('refuses another resident’s application', async () => {
+    const result = await subgraph.query<{ _entities: unknown[] }>(query, { as: 'rsd_ava', variables: representations('rsd_nora') });
+    expect(result.data?._entities).toEqual([null]);
+    expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,1 @@
+export { stateSubgraph } from './subgraph.js';

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@resident-graph/federation';
+import { stateSubgraph } from './subgraph.js';
+
+await runSubgraph(stateSubgraph, process.env);

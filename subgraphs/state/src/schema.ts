@@ -1,0 +1,21 @@
+import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { resolveChildPassportApplicationReference } from './child-passport-application/child-passport-application.reference.js';
+import { ChildPassportApplication } from './child-passport-application/child-passport-application.type.js';
+import type { StateContext } from './context.js';
+import { resolvePassportRenewalReference } from './passport-renewal/passport-renewal.reference.js';
+import { PassportRenewal } from './passport-renewal/passport-renewal.type.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+import { StateResidentResolver } from './resident/resident.resolver.js';
+
+export const buildStateSchema = once(() =>
+  buildFederatedSchema<StateContext>(
+    // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
+    { resolvers: [StateResidentResolver], orphanedTypes: [ResidentRef, PassportRenewal, ChildPassportApplication] },
+    {
+      Resident: { __resolveReference: resolveResidentReference },
+      PassportRenewal: { __resolveReference: resolvePassportRenewalReference },
+      ChildPassportApplication: { __resolveReference: resolveChildPassportApplicationReference },
+    },
+  ),
+);
