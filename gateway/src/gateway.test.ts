@@ -387,7 +387,7 @@ describe('gateway', () => {
       errors: [
         {
           message: expect.stringContaining('JSON') as unknown,
-          extensions: { code: 'BAD_USER_INPUT' },
+          extensions: { code: 'BAD_REQUEST' },
         },
       ],
     });

@@ -195,7 +195,7 @@ function createHttpErrorHandler(): ErrorRequestHandler {
       status === 413
         ? 'The request body is too large.'
         : 'The request body must be JSON, such as {"query": "{ __typename }"}.';
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] });
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
   };
 }
 

@@ -18,6 +18,11 @@ export const errorCodes = {
     meaning: 'An argument is malformed or out of range.',
     clientAction: 'Fix the argument named in the message.',
   },
+  BAD_REQUEST: {
+    http: 400,
+    meaning: 'The HTTP request is not a GraphQL request (no query, wrong content type, unreadable body).',
+    clientAction: 'POST JSON `{ "query": "…", "variables": { … } }` with `content-type: application/json`.',
+  },
   GRAPHQL_VALIDATION_FAILED: {
     http: 400,
     meaning: 'The operation does not match the schema.',

@@ -20,8 +20,12 @@ export class JourneyStep {
   @Field(() => Agency)
   agency!: Agency;
 
+  // Nullable on purpose: life-events always returns the task, but its fields come from the agency, and
+  // when that agency is down only this step's task becomes null instead of the whole journey.
   @Field(() => JourneyTask, {
-    description: 'The resident’s task at the agency, with where it stands.',
+    nullable: true,
+    description:
+      'The resident’s task at the agency, with where it stands; null only when the agency could not be reached (see errors).',
   })
   task!: JourneyTaskStub;
 }

@@ -1,0 +1,1 @@
+export { irsSubgraph } from './subgraph.js';

@@ -1,0 +1,24 @@
+import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { resolveChildTaxCreditReference } from './child-tax-credit/child-tax-credit.reference.js';
+import { ChildTaxCredit } from './child-tax-credit/child-tax-credit.type.js';
+import type { IrsContext } from './context.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+import { IrsResidentResolver } from './resident/resident.resolver.js';
+import { resolveTaxAddressChangeReference } from './tax-address-change/tax-address-change.reference.js';
+import { TaxAddressChange } from './tax-address-change/tax-address-change.type.js';
+import { resolveTaxRefundReference } from './tax-refund/tax-refund.reference.js';
+import { TaxRefund } from './tax-refund/tax-refund.type.js';
+
+export const buildIrsSchema = once(() =>
+  buildFederatedSchema<IrsContext>(
+    // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
+    { resolvers: [IrsResidentResolver], orphanedTypes: [ResidentRef, TaxRefund, TaxAddressChange, ChildTaxCredit] },
+    {
+      Resident: { __resolveReference: resolveResidentReference },
+      TaxRefund: { __resolveReference: resolveTaxRefundReference },
+      TaxAddressChange: { __resolveReference: resolveTaxAddressChangeReference },
+      ChildTaxCredit: { __resolveReference: resolveChildTaxCreditReference },
+    },
+  ),
+);
