@@ -9,12 +9,22 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['gateway/src/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'internal/*/src/**/*.test.ts', 'tests/repo/**/*.test.ts'],
+          include: [
+            'gateway/src/**/*.test.ts',
+            'subgraphs/*/src/**/*.test.ts',
+            'internal/*/src/**/*.test.ts',
+            'tests/repo/**/*.test.ts',
+          ],
         },
       },
       {
         extends: true,
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
     ],
   },

@@ -22,9 +22,13 @@ try {
   const seedStart = performance.now();
   const result = await seedStores({ dataDir, asOf, generated: count, onlyIfEmpty: false });
   const seedSeconds = (performance.now() - seedStart) / 1000;
-  console.log(`seed bench: ${result.residents} residents into ${result.seeded.length} agency stores`);
+  console.log(
+    `seed bench: ${result.residents} residents into ${result.seeded.length} agency stores`,
+  );
   console.log(`  baseline (generate ${generated} residents only): ${generateSeconds.toFixed(2)} s`);
-  console.log(`  seed (generate + write every store):            ${seedSeconds.toFixed(2)} s  (${Math.round(result.residents / seedSeconds)} residents/s)`);
+  console.log(
+    `  seed (generate + write every store):            ${seedSeconds.toFixed(2)} s  (${Math.round(result.residents / seedSeconds)} residents/s)`,
+  );
   console.log(`  ratio seed / baseline: ${(seedSeconds / generateSeconds).toFixed(2)}`);
 } finally {
   rmSync(dataDir, { recursive: true, force: true });

@@ -22,7 +22,9 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) {
   process.exit(1);
 }
 const started = performance.now();
-console.log(`Seeding ${values['data-dir']} as of ${values['as-of']}: personas + ${generated} generated residents`);
+console.log(
+  `Seeding ${values['data-dir']} as of ${values['as-of']}: personas + ${generated} generated residents`,
+);
 const result = await seedStores({
   dataDir: values['data-dir'],
   asOf: values['as-of'],
@@ -31,5 +33,8 @@ const result = await seedStores({
   log: console.log,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-if (result.skipped.length) console.log(`Already seeded, left as they were: ${result.skipped.join(', ')}`);
-console.log(`Seeded ${result.seeded.join(', ') || 'nothing'} with ${result.residents} residents in ${seconds} s`);
+if (result.skipped.length)
+  console.log(`Already seeded, left as they were: ${result.skipped.join(', ')}`);
+console.log(
+  `Seeded ${result.seeded.join(', ') || 'nothing'} with ${result.residents} residents in ${seconds} s`,
+);

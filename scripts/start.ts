@@ -4,7 +4,12 @@ import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
 import { systemClock } from '@resident-graph/calendar';
 import { loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
 import { seedStores } from './lib/seed-stores.js';
-import { startService, stopServices, waitForHealthy, type ServiceProcess } from './lib/processes.js';
+import {
+  startService,
+  stopServices,
+  waitForHealthy,
+  type ServiceProcess,
+} from './lib/processes.js';
 import { subgraphs } from './lib/subgraphs.js';
 
 const started = performance.now();
@@ -18,7 +23,11 @@ await loadOrCreateDevIssuerKey(dataDir);
 
 const asOf = process.env['RG_TODAY'] ?? systemClock.today();
 const seed = await seedStores({ dataDir, asOf, generated: 1000, onlyIfEmpty: true });
-console.log(seed.seeded.length ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${asOf})` : `Stores in ${dataDir} already seeded`);
+console.log(
+  seed.seeded.length
+    ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${asOf})`
+    : `Stores in ${dataDir} already seeded`,
+);
 
 const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
 const services: ServiceProcess[] = [];
@@ -35,10 +44,28 @@ process.on('SIGTERM', () => void stopAll(0));
 
 try {
   subgraphs.forEach((definition, index) => {
-    services.push(startService(definition.name, `subgraphs/${definition.name}/src/main.ts`, { ...env, PORT: String(definition.defaultPort) }, index, width));
+    services.push(
+      startService(
+        definition.name,
+        `subgraphs/${definition.name}/src/main.ts`,
+        { ...env, PORT: String(definition.defaultPort) },
+        index,
+        width,
+      ),
+    );
   });
-  await Promise.all(subgraphs.map((d, i) => waitForHealthy(`http://127.0.0.1:${d.defaultPort}/health`, services[i]!)));
-  const gateway = startService('gateway', 'gateway/src/main.ts', { ...env, PORT: String(gatewayPort) }, subgraphs.length, width);
+  await Promise.all(
+    subgraphs.map((d, i) =>
+      waitForHealthy(`http://127.0.0.1:${d.defaultPort}/health`, services[i]!),
+    ),
+  );
+  const gateway = startService(
+    'gateway',
+    'gateway/src/main.ts',
+    { ...env, PORT: String(gatewayPort) },
+    subgraphs.length,
+    width,
+  );
   services.push(gateway);
   await waitForHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
 } catch (error) {

@@ -11,7 +11,13 @@ if (!command) {
 const child = spawn(command, args, {
   stdio: 'inherit',
   shell: process.platform === 'win32',
-  env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-warnings=ExperimentalWarning'].filter(Boolean).join(' ') },
+  env: {
+    ...process.env,
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-warnings=ExperimentalWarning']
+      .filter(Boolean)
+      .join(' '),
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

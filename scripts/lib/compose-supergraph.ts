@@ -36,7 +36,10 @@ export async function composeSupergraph(): Promise<{
   );
   if (result.errors)
     throw new CompositionError(
-      result.errors.map((e) => `[${e.extensions['code'] ?? 'ERROR'}] ${e.message}`),
+      result.errors.map(
+        (e) =>
+          `[${typeof e.extensions['code'] === 'string' ? e.extensions['code'] : 'ERROR'}] ${e.message}`,
+      ),
     );
   return {
     subgraphs: printed.map(({ name, sdl }) => ({ name, sdl: `${sdl.trimEnd()}\n` })),

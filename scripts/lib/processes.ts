@@ -26,7 +26,7 @@ export function startService(
   });
   const prefix = `\u001b[${colours[index % colours.length]}m${name.padEnd(width)} │\u001b[0m `;
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream! }).on('line', (line) =>
+    createInterface({ input: stream }).on('line', (line) =>
       process.stdout.write(prefix + formatLogLine(line) + '\n'),
     );
   }

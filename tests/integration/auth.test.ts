@@ -14,7 +14,10 @@ describe('who is asking: access tokens at the gateway, caller tokens at subgraph
   });
   afterAll(() => system?.stop());
 
-  const expectUnauthenticatedMe = (result: Awaited<ReturnType<TestSystem['query']>>, reason?: RegExp) => {
+  const expectUnauthenticatedMe = (
+    result: Awaited<ReturnType<TestSystem['query']>>,
+    reason?: RegExp,
+  ) => {
     expect(result.data).toEqual({ me: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     if (reason) expect(result.errors?.[0]?.message).toMatch(reason);
@@ -32,7 +35,11 @@ describe('who is asking: access tokens at the gateway, caller tokens at subgraph
 
   it('rejects a token signed by another key', async () => {
     const otherKey = (await generateSigningKey('impostor')).key;
-    const token = await issueAccessToken(otherKey, { residentId: 'rsd_ava', issuer: TEST_ISSUER, audience: TEST_AUDIENCE });
+    const token = await issueAccessToken(otherKey, {
+      residentId: 'rsd_ava',
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+    });
     expectUnauthenticatedMe(await system.query(ME, { token }));
   });
 
@@ -47,20 +54,26 @@ describe('who is asking: access tokens at the gateway, caller tokens at subgraph
   });
 
   it('rejects an expired token and says so', async () => {
-    const token = await system.token('rsd_ava', { expiresIn: Math.floor(Date.now() / 1000) - 3600 });
+    const token = await system.token('rsd_ava', {
+      expiresIn: Math.floor(Date.now() / 1000) - 3600,
+    });
     expectUnauthenticatedMe(await system.query(ME, { token }), /expired/i);
   });
 
   it('does not let resident A read resident B', async () => {
     const token = await system.token(personaResidentId('ava'));
-    const result = await system.query('{ resident(id: "rsd_marcus") { id givenName birthDate } }', { token });
+    const result = await system.query('{ resident(id: "rsd_marcus") { id givenName birthDate } }', {
+      token,
+    });
     expect(result.data).toEqual({ resident: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('ignores a caller header forged by a client', async () => {
     // A client copying the internal header (even a well-formed one) must not become that resident.
-    const result = await system.query(ME, { headers: { [CALLER_HEADER]: 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJyc2RfYXZhIn0.c2ln' } });
+    const result = await system.query(ME, {
+      headers: { [CALLER_HEADER]: 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJyc2RfYXZhIn0.c2ln' },
+    });
     expectUnauthenticatedMe(result);
   });
 
@@ -81,7 +94,14 @@ describe('who is asking: access tokens at the gateway, caller tokens at subgraph
     const impostor = (await generateSigningKey('impostor')).key;
     const { signCallerToken } = await import('@resident-graph/caller');
     const forged = await signCallerToken(
-      { residentId: 'rsd_ava', clientId: 'x', scopes: [], assurance: 'VERIFIED', requestId: 'r', authError: null },
+      {
+        residentId: 'rsd_ava',
+        clientId: 'x',
+        scopes: [],
+        assurance: 'VERIFIED',
+        requestId: 'r',
+        authError: null,
+      },
       impostor,
       'identity',
     );

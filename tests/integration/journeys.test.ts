@@ -34,7 +34,9 @@ describe('life-event journeys through the gateway', () => {
           expect(step.task.status.code).toMatch(/^[A-Z_]+$/);
           expect(step.task.status.label).toBeTruthy();
         }
-        await expect(`${JSON.stringify(result.data, null, 2)}\n`).toMatchFileSnapshot(`answers/${handle}.${event}.json`);
+        await expect(`${JSON.stringify(result.data, null, 2)}\n`).toMatchFileSnapshot(
+          `answers/${handle}.${event}.json`,
+        );
       });
     }
   }
@@ -42,7 +44,10 @@ describe('life-event journeys through the gateway', () => {
   it('marks the journeys each persona is going through as active', async () => {
     const active = async (handle: (typeof personaHandles)[number]) => {
       const token = await system.token(personaResidentId(handle));
-      const result = await system.query<{ me: { activeLifeEvents: string[] } }>('{ me { activeLifeEvents } }', { token });
+      const result = await system.query<{ me: { activeLifeEvents: string[] } }>(
+        '{ me { activeLifeEvents } }',
+        { token },
+      );
       return result.data?.me.activeLifeEvents;
     };
     expect(await active('ava')).toEqual(['TURNING_65']);
@@ -52,16 +57,26 @@ describe('life-event journeys through the gateway', () => {
   });
 
   it('serves the life-event catalog without sign-in', async () => {
-    const result = await system.query<{ lifeEvents: { kind: string; agencies: string[] }[] }>('{ lifeEvents { kind title agencies } }');
+    const result = await system.query<{ lifeEvents: { kind: string; agencies: string[] }[] }>(
+      '{ lifeEvents { kind title agencies } }',
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.lifeEvents.map((e) => e.kind)).toEqual(['TURNING_65', 'HAVING_A_CHILD', 'MOVING']);
-    for (const event of result.data!.lifeEvents) expect(event.agencies.length).toBeGreaterThanOrEqual(3);
+    expect(result.data?.lifeEvents.map((e) => e.kind)).toEqual([
+      'TURNING_65',
+      'HAVING_A_CHILD',
+      'MOVING',
+    ]);
+    for (const event of result.data!.lifeEvents)
+      expect(event.agencies.length).toBeGreaterThanOrEqual(3);
   });
 
   it('gives the README’s example answer for Ava turning 65, exactly', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(exampleQuery('turning-65.graphql').trim());
-    const answerBlock = /<!-- example-answer:start -->\s*```json\n([\s\S]*?)```\s*<!-- example-answer:end -->/.exec(readme);
+    const answerBlock =
+      /<!-- example-answer:start -->\s*```json\n([\s\S]*?)```\s*<!-- example-answer:end -->/.exec(
+        readme,
+      );
     expect(answerBlock, 'README has an example answer block').not.toBeNull();
     const token = await system.token(personaResidentId('ava'));
     const result = await system.query(exampleQuery('turning-65.graphql'), { token });

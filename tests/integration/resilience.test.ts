@@ -13,14 +13,20 @@ describe('one agency down', () => {
 
   it('returns the rest of the journey with SUBGRAPH_UNAVAILABLE naming the agency', async () => {
     const token = await system.token(personaResidentId('ava'));
-    const result = await system.query<{ me: { givenName: string; journey: { steps: { task: { __typename: string; title?: string } | null }[] } } }>(
-      exampleQuery('turning-65.graphql'),
-      { token },
-    );
+    const result = await system.query<{
+      me: {
+        givenName: string;
+        journey: { steps: { task: { __typename: string; title?: string } | null }[] };
+      };
+    }>(exampleQuery('turning-65.graphql'), { token });
     expect(result.data?.me.givenName).toBe('Ava');
     const tasks = result.data!.me.journey.steps.map((s) => s.task);
     expect(tasks.find((t) => t?.__typename === 'MedicareEnrollment')?.title).toBeTruthy();
-    expect(result.errors?.some((e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && /state/.test(e.message))).toBe(true);
+    expect(
+      result.errors?.some(
+        (e) => e.extensions?.code === 'SUBGRAPH_UNAVAILABLE' && /state/.test(e.message),
+      ),
+    ).toBe(true);
     expect(JSON.stringify(result.errors)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stack/);
   });
 });

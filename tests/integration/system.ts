@@ -3,14 +3,18 @@ import { readFileSync } from 'node:fs';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
 
 /** The checked-in supergraph, as the gateway serves it in production. */
-export const supergraphSdl = readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8');
+export const supergraphSdl = readFileSync(
+  new URL('../../schema/supergraph.graphql', import.meta.url),
+  'utf8',
+);
 
 /** Every subgraph and the gateway, booted on port 0 from their production factories. */
 export function startSystem(): Promise<TestSystem> {
   return startTestSystem({ subgraphs, supergraphSdl });
 }
 
-export const exampleQuery = (file: string) => readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
+export const exampleQuery = (file: string) =>
+  readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8');
 
 /** The example operations in examples/, one per life event; the README shows them. */
 export const examples = [

@@ -47,7 +47,11 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const { year, month, day } = parseIsoDate(date);
   const target = addToYearMonth({ year, month }, months);
-  return formatIsoDate(target.year, target.month, Math.min(day, daysInMonth(target.year, target.month)));
+  return formatIsoDate(
+    target.year,
+    target.month,
+    Math.min(day, daysInMonth(target.year, target.month)),
+  );
 }
 
 export function addYears(date: IsoDate, years: number): IsoDate {
@@ -71,7 +75,9 @@ export function lastDayOf(ym: YearMonth): IsoDate {
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   const a = parseIsoDate(from);
   const b = parseIsoDate(to);
-  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
+  return Math.round(
+    (Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000,
+  );
 }
 
 /** Age in whole years on `on` for someone born on `birthDate` (birthday not yet reached = younger). */

@@ -55,7 +55,8 @@ export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: strin
       return {
         residentId: payload.sub ?? null,
         clientId: typeof payload['client_id'] === 'string' ? payload['client_id'] : null,
-        scopes: typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
+        scopes:
+          typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
         assurance: assuranceLevels.includes(acr as AssuranceLevel) ? (acr as AssuranceLevel) : null,
         requestId: typeof payload['rid'] === 'string' ? payload['rid'] : 'unknown',
         authError: typeof payload['auth_error'] === 'string' ? payload['auth_error'] : null,

@@ -15,7 +15,9 @@ export interface SigningKey {
   readonly jwks: JSONWebKeySet;
 }
 
-export async function generateSigningKey(kid: string): Promise<{ key: SigningKey; privateJwk: JWK }> {
+export async function generateSigningKey(
+  kid: string,
+): Promise<{ key: SigningKey; privateJwk: JWK }> {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG };
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: 'sig' };

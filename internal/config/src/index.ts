@@ -33,7 +33,8 @@ export function parseEnv<S extends z.ZodRawShape>(
 }
 
 /** A TCP port; 0 asks the OS for a free one (tests). */
-export const port = (defaultPort: number) => z.coerce.number().int().min(0).max(65535).default(defaultPort);
+export const port = (defaultPort: number) =>
+  z.coerce.number().int().min(0).max(65535).default(defaultPort);
 
 /** "true"/"false"/"1"/"0" as a boolean. */
 export const flag = (defaultValue: boolean) =>
@@ -47,7 +48,12 @@ export const isoDate = () =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'not a real date');
+    .refine(
+      (s) =>
+        !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+        new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      'not a real date',
+    );
 
 export const logLevel = () =>
   z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');

@@ -20,8 +20,10 @@ export const errorCodes = {
   },
   BAD_REQUEST: {
     http: 400,
-    meaning: 'The HTTP request is not a GraphQL request (no query, wrong content type, unreadable body).',
-    clientAction: 'POST JSON `{ "query": "…", "variables": { … } }` with `content-type: application/json`.',
+    meaning:
+      'The HTTP request is not a GraphQL request (no query, wrong content type, unreadable body).',
+    clientAction:
+      'POST JSON `{ "query": "…", "variables": { … } }` with `content-type: application/json`.',
   },
   GRAPHQL_VALIDATION_FAILED: {
     http: 400,

@@ -1,5 +1,9 @@
 export { buildFederatedSchema, type ReferenceResolvers } from './build-subgraph-schema.js';
-export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './subgraph-server.js';
+export {
+  createSubgraphServer,
+  type SubgraphServer,
+  type SubgraphServerOptions,
+} from './subgraph-server.js';
 export { createAgencySubgraphServer } from './start-subgraph.js';
 export { runSubgraph } from './run-subgraph.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';

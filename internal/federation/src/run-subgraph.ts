@@ -2,6 +2,7 @@ import { fixedClock, systemClock } from '@resident-graph/calendar';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
 import { openAgencyDatabase } from '@resident-graph/store';
+import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
 import { createAgencySubgraphServer } from './start-subgraph.js';
@@ -24,10 +25,15 @@ export async function runSubgraph<DB, Context extends object>(
   }
   const logger = createLogger(definition.name, config.logLevel);
   try {
-    const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8'));
+    const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
     const clock = config.today ? fixedClock(config.today) : systemClock;
-    const server = await createAgencySubgraphServer(definition, { store, clock, logger, gatewayJwks });
+    const server = await createAgencySubgraphServer(definition, {
+      store,
+      clock,
+      logger,
+      gatewayJwks,
+    });
     await server.listen(config.port, config.host);
     const shutdown = async () => {
       await server.stop();

@@ -4,23 +4,31 @@ import { isoDate, logLevel, parseEnv, port, z } from '@resident-graph/config';
  * Configuration every agency subgraph reads, with the same variable names everywhere so operators
  * learn them once. Defaults suit local development from the repository root.
  */
-export function loadSubgraphConfig(name: string, defaultPort: number, env: Record<string, string | undefined>) {
-  const config = parseEnv(`${name} subgraph`, {
-    /** Port to listen on (default: the agency's development port; 0 = any free port). */
-    PORT: port(defaultPort),
-    /** Interface to bind (default 127.0.0.1; 0.0.0.0 in containers). */
-    HOST: z.string().min(1).default('127.0.0.1'),
-    /** Directory for local state (default .data). */
-    DATA_DIR: z.string().min(1).default('.data'),
-    /** SQLite file of this agency's store (default <DATA_DIR>/<name>.sqlite). */
-    DATABASE_FILE: z.string().min(1).optional(),
-    /** Public JWKS of the gateway's caller-token key (default <DATA_DIR>/keys/gateway-caller.jwks.json). */
-    GATEWAY_JWKS_FILE: z.string().min(1).optional(),
-    /** Pins "today" (YYYY-MM-DD) for demos and tests; unset = the real date. */
-    RG_TODAY: isoDate().optional(),
-    /** pino log level (default info). */
-    LOG_LEVEL: logLevel(),
-  }, env);
+export function loadSubgraphConfig(
+  name: string,
+  defaultPort: number,
+  env: Record<string, string | undefined>,
+) {
+  const config = parseEnv(
+    `${name} subgraph`,
+    {
+      /** Port to listen on (default: the agency's development port; 0 = any free port). */
+      PORT: port(defaultPort),
+      /** Interface to bind (default 127.0.0.1; 0.0.0.0 in containers). */
+      HOST: z.string().min(1).default('127.0.0.1'),
+      /** Directory for local state (default .data). */
+      DATA_DIR: z.string().min(1).default('.data'),
+      /** SQLite file of this agency's store (default <DATA_DIR>/<name>.sqlite). */
+      DATABASE_FILE: z.string().min(1).optional(),
+      /** Public JWKS of the gateway's caller-token key (default <DATA_DIR>/keys/gateway-caller.jwks.json). */
+      GATEWAY_JWKS_FILE: z.string().min(1).optional(),
+      /** Pins "today" (YYYY-MM-DD) for demos and tests; unset = the real date. */
+      RG_TODAY: isoDate().optional(),
+      /** pino log level (default info). */
+      LOG_LEVEL: logLevel(),
+    },
+    env,
+  );
   return Object.freeze({
     name,
     port: config.PORT,

@@ -42,7 +42,10 @@ export function createSubgraphServer<Context extends object>(
     includeStacktraceInErrorResponses: false,
     formatError: createErrorMasker((error) => logger.error({ err: error }, 'unexpected error')),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   let started = false;
 
@@ -65,7 +68,10 @@ export function createSubgraphServer<Context extends object>(
               return { ...options.createContext(caller), caller };
             } catch (error) {
               if (!(error instanceof CallerTokenError)) throw error;
-              logger.warn({ reason: error.message }, 'refused request without a valid caller token');
+              logger.warn(
+                { reason: error.message },
+                'refused request without a valid caller token',
+              );
               throw new GraphQLError(
                 'This service only answers requests that come through the Resident Graph gateway.',
                 { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },

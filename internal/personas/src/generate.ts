@@ -1,5 +1,12 @@
 import { Faker, base, en, en_US } from '@faker-js/faker';
-import { addDays, addMonths, addYears, firstDayOf, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  firstDayOf,
+  parseIsoDate,
+  type IsoDate,
+} from '@resident-graph/calendar';
 import type { Address, ResidentFacts } from './resident-facts.js';
 
 export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
@@ -19,15 +26,33 @@ export function generateResident(index: number, asOf: IsoDate, seed = 65): Resid
   const age = parseIsoDate(asOf).year - parseIsoDate(birthDate).year;
   const mailingAddress = randomAddress();
   const receivesBenefits = age >= 63 && chance(0.6);
-  const benefitsStartedOn = receivesBenefits ? firstDayOf(parseIsoDate(addYears(birthDate, 62 + faker.number.int({ min: 0, max: Math.min(8, age - 63) })))) : null;
-  const medicare = age >= 65 ? (chance(0.9) ? 'ENROLLED' : 'NOT_ENROLLED') : age === 64 && chance(0.3) ? 'PENDING' : 'NOT_ENROLLED';
+  const benefitsStartedOn = receivesBenefits
+    ? firstDayOf(
+        parseIsoDate(
+          addYears(birthDate, 62 + faker.number.int({ min: 0, max: Math.min(8, age - 63) })),
+        ),
+      )
+    : null;
+  const medicare =
+    age >= 65
+      ? chance(0.9)
+        ? 'ENROLLED'
+        : 'NOT_ENROLLED'
+      : age === 64 && chance(0.3)
+        ? 'PENDING'
+        : 'NOT_ENROLLED';
   const hasPassport = chance(0.5);
   const passportExpires = addDays(asOf, faker.number.int({ min: -2000, max: 3600 }));
   const moving = chance(0.08);
   const newParent = age >= 20 && age <= 45 && chance(0.05);
   const babyBirth = daysAgo(60);
   const lastTaxYear = parseIsoDate(asOf).year - 1;
-  const refundStatus = faker.helpers.arrayElement(['RETURN_RECEIVED', 'REFUND_APPROVED', 'REFUND_SENT', 'REFUND_SENT'] as const);
+  const refundStatus = faker.helpers.arrayElement([
+    'RETURN_RECEIVED',
+    'REFUND_APPROVED',
+    'REFUND_SENT',
+    'REFUND_SENT',
+  ] as const);
   const movedFrom = randomAddress();
 
   return {
@@ -39,7 +64,12 @@ export function generateResident(index: number, asOf: IsoDate, seed = 65): Resid
       familyName: faker.person.lastName(),
       birthDate,
       mailingAddress,
-      assurance: faker.helpers.arrayElement(['AUTH_ONLY', 'VERIFIED', 'VERIFIED', 'VERIFIED_FACIAL_MATCH'] as const),
+      assurance: faker.helpers.arrayElement([
+        'AUTH_ONLY',
+        'VERIFIED',
+        'VERIFIED',
+        'VERIFIED_FACIAL_MATCH',
+      ] as const),
     },
     ssa: {
       // The 9xx area is never issued, so a generated SSN can never be a real person's.
@@ -47,32 +77,114 @@ export function generateResident(index: number, asOf: IsoDate, seed = 65): Resid
       primaryInsuranceAmount: faker.number.int({ min: 900, max: 3800 }),
       benefitsStartedOn,
       retirementApplication: benefitsStartedOn
-        ? { status: 'DECIDED', filedOn: addMonths(benefitsStartedOn, -3), changedOn: addMonths(benefitsStartedOn, -1) }
+        ? {
+            status: 'DECIDED',
+            filedOn: addMonths(benefitsStartedOn, -3),
+            changedOn: addMonths(benefitsStartedOn, -1),
+          }
         : age >= 61 && chance(0.2)
-          ? { status: faker.helpers.arrayElement(['RECEIVED', 'DOCUMENTS_REQUESTED', 'IN_REVIEW'] as const), filedOn: daysAgo(90), changedOn: daysAgo(20) }
+          ? {
+              status: faker.helpers.arrayElement([
+                'RECEIVED',
+                'DOCUMENTS_REQUESTED',
+                'IN_REVIEW',
+              ] as const),
+              filedOn: daysAgo(90),
+              changedOn: daysAgo(20),
+            }
           : null,
-      newbornCard: newParent ? { childGivenName: faker.person.firstName(), birthDate: babyBirth, status: faker.helpers.arrayElement(['REQUESTED', 'PROCESSING', 'MAILED'] as const), changedOn: addDays(babyBirth, 3) } : null,
-      addressChange: moving && receivesBenefits ? { submittedOn: daysAgo(20), completedOn: chance(0.5) ? daysAgo(5) : null } : null,
+      newbornCard: newParent
+        ? {
+            childGivenName: faker.person.firstName(),
+            birthDate: babyBirth,
+            status: faker.helpers.arrayElement(['REQUESTED', 'PROCESSING', 'MAILED'] as const),
+            changedOn: addDays(babyBirth, 3),
+          }
+        : null,
+      addressChange:
+        moving && receivesBenefits
+          ? { submittedOn: daysAgo(20), completedOn: chance(0.5) ? daysAgo(5) : null }
+          : null,
     },
     cms: {
       partA: medicare,
       partB: medicare,
       changedOn: medicare === 'NOT_ENROLLED' ? null : daysAgo(365),
-      coverageStartsOn: medicare === 'NOT_ENROLLED' ? null : firstDayOf(parseIsoDate(addYears(birthDate, 65))),
+      coverageStartsOn:
+        medicare === 'NOT_ENROLLED' ? null : firstDayOf(parseIsoDate(addYears(birthDate, 65))),
     },
     state: {
-      passport: hasPassport ? { issuedOn: addYears(passportExpires, -10), expiresOn: passportExpires, validityYears: 10, nameChanged: chance(0.05) } : null,
-      renewalApplication: hasPassport && chance(0.05) ? { status: faker.helpers.arrayElement(['IN_PROCESS', 'ADDITIONAL_INFO_NEEDED', 'APPROVED', 'MAILED'] as const), submittedOn: daysAgo(40), changedOn: daysAgo(10), expedited: chance(0.2) } : null,
-      childApplication: newParent && chance(0.5) ? { childGivenName: faker.person.firstName(), childBirthDate: babyBirth, status: 'IN_PROCESS', submittedOn: daysAgo(10), changedOn: daysAgo(5) } : null,
+      passport: hasPassport
+        ? {
+            issuedOn: addYears(passportExpires, -10),
+            expiresOn: passportExpires,
+            validityYears: 10,
+            nameChanged: chance(0.05),
+          }
+        : null,
+      renewalApplication:
+        hasPassport && chance(0.05)
+          ? {
+              status: faker.helpers.arrayElement([
+                'IN_PROCESS',
+                'ADDITIONAL_INFO_NEEDED',
+                'APPROVED',
+                'MAILED',
+              ] as const),
+              submittedOn: daysAgo(40),
+              changedOn: daysAgo(10),
+              expedited: chance(0.2),
+            }
+          : null,
+      childApplication:
+        newParent && chance(0.5)
+          ? {
+              childGivenName: faker.person.firstName(),
+              childBirthDate: babyBirth,
+              status: 'IN_PROCESS',
+              submittedOn: daysAgo(10),
+              changedOn: daysAgo(5),
+            }
+          : null,
     },
     irs: {
-      refund: chance(0.7) ? { taxYear: lastTaxYear, status: refundStatus, amount: faker.number.int({ min: 50, max: 6000 }), efile: chance(0.97) ? 'ACCEPTED' : 'REJECTED', directDeposit: chance(0.8), filedOn: daysAgo(200), changedOn: daysAgo(30) } : null,
-      addressChange: moving && chance(0.6) ? { submittedOn: daysAgo(40), processedOn: chance(0.5) ? daysAgo(3) : null } : null,
-      childTaxCredit: newParent ? { taxYear: parseIsoDate(asOf).year, qualifyingChildren: faker.number.int({ min: 1, max: 3 }), childBirthDates: [babyBirth] } : null,
+      refund: chance(0.7)
+        ? {
+            taxYear: lastTaxYear,
+            status: refundStatus,
+            amount: faker.number.int({ min: 50, max: 6000 }),
+            efile: chance(0.97) ? 'ACCEPTED' : 'REJECTED',
+            directDeposit: chance(0.8),
+            filedOn: daysAgo(200),
+            changedOn: daysAgo(30),
+          }
+        : null,
+      addressChange:
+        moving && chance(0.6)
+          ? { submittedOn: daysAgo(40), processedOn: chance(0.5) ? daysAgo(3) : null }
+          : null,
+      childTaxCredit: newParent
+        ? {
+            taxYear: parseIsoDate(asOf).year,
+            qualifyingChildren: faker.number.int({ min: 1, max: 3 }),
+            childBirthDates: [babyBirth],
+          }
+        : null,
     },
     usps: {
       changeOfAddress: moving
-        ? { status: faker.helpers.arrayElement(['SUBMITTED', 'VALIDATION_LETTER_SENT', 'ACTIVE'] as const), submittedOn: daysAgo(30), effectiveOn: daysAgo(20), changedOn: daysAgo(10), oldAddress: movedFrom, newAddress: mailingAddress }
+        ? {
+            status: faker.helpers.arrayElement([
+              'SUBMITTED',
+              'VALIDATION_LETTER_SENT',
+              'ACTIVE',
+            ] as const),
+            submittedOn: daysAgo(30),
+            effectiveOn: daysAgo(20),
+            changedOn: daysAgo(10),
+            oldAddress: movedFrom,
+            newAddress: mailingAddress,
+          }
         : null,
     },
   };
@@ -88,6 +200,10 @@ function randomAddress(): Address {
 }
 
 /** Residents 1..count, lazily, so 100,000 of them never sit in memory at once. */
-export function* generateResidents(count: number, asOf: IsoDate, seed = 65): Generator<ResidentFacts> {
+export function* generateResidents(
+  count: number,
+  asOf: IsoDate,
+  seed = 65,
+): Generator<ResidentFacts> {
   for (let index = 1; index <= count; index += 1) yield generateResident(index, asOf, seed);
 }

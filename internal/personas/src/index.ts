@@ -1,5 +1,11 @@
 export type * from './resident-facts.js';
-export { personas, personaHandles, personaResidentId, findPersona, type PersonaHandle } from './personas.js';
+export {
+  personas,
+  personaHandles,
+  personaResidentId,
+  findPersona,
+  type PersonaHandle,
+} from './personas.js';
 export { generateResident, generateResidents, generatedResidentId } from './generate.js';
 
 import type { IsoDate } from '@resident-graph/calendar';

@@ -1,4 +1,11 @@
-import { addDays, addMonths, addYears, firstDayOf, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  firstDayOf,
+  parseIsoDate,
+  type IsoDate,
+} from '@resident-graph/calendar';
 import type { Address, ResidentFacts } from './resident-facts.js';
 
 /** The named personas every environment has; tests and the README use them. */
@@ -8,7 +15,12 @@ export type PersonaHandle = (typeof personaHandles)[number];
 export const personaResidentId = (handle: PersonaHandle) => `rsd_${handle}`;
 
 const none = {
-  ssa: { benefitsStartedOn: null, retirementApplication: null, newbornCard: null, addressChange: null },
+  ssa: {
+    benefitsStartedOn: null,
+    retirementApplication: null,
+    newbornCard: null,
+    addressChange: null,
+  },
   cms: { partA: 'NOT_ENROLLED', partB: 'NOT_ENROLLED', changedOn: null, coverageStartsOn: null },
   state: { passport: null, renewalApplication: null, childApplication: null },
   irs: { refund: null, addressChange: null, childTaxCredit: null },
@@ -21,7 +33,12 @@ function inMonth(asOf: IsoDate, months: number, day: number): IsoDate {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-const address = (line1: string, city: string, state: string, zip: string): Address => ({ line1, city, state, zip });
+const address = (line1: string, city: string, state: string, zip: string): Address => ({
+  line1,
+  city,
+  state,
+  zip,
+});
 
 /** The personas as of `asOf` (the seed date). */
 export function personas(asOf: IsoDate): ResidentFacts[] {
@@ -37,27 +54,69 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
     {
       id: personaResidentId('ava'),
       handle: 'ava',
-      scenario: 'Turning 65 in two months; passport expires in three months (can renew online); not yet on Medicare or Social Security.',
-      identity: { givenName: 'Ava', familyName: 'Quillfeather', birthDate: avaBirth, mailingAddress: address('12 Larkspur Ln', 'Dayton', 'OH', '45402'), assurance: 'VERIFIED' },
+      scenario:
+        'Turning 65 in two months; passport expires in three months (can renew online); not yet on Medicare or Social Security.',
+      identity: {
+        givenName: 'Ava',
+        familyName: 'Quillfeather',
+        birthDate: avaBirth,
+        mailingAddress: address('12 Larkspur Ln', 'Dayton', 'OH', '45402'),
+        assurance: 'VERIFIED',
+      },
       ssa: { ...none.ssa, ssn: '900-12-4821', primaryInsuranceAmount: 2100 },
       cms: none.cms,
-      state: { ...none.state, passport: { issuedOn: addYears(addMonths(asOf, 3), -10), expiresOn: addMonths(asOf, 3), validityYears: 10, nameChanged: false } },
-      irs: { ...none.irs, refund: { taxYear: lastTaxYear, status: 'REFUND_SENT', amount: 612, efile: 'ACCEPTED', directDeposit: true, filedOn: addMonths(asOf, -7), changedOn: addDays(addMonths(asOf, -7), 16) } },
+      state: {
+        ...none.state,
+        passport: {
+          issuedOn: addYears(addMonths(asOf, 3), -10),
+          expiresOn: addMonths(asOf, 3),
+          validityYears: 10,
+          nameChanged: false,
+        },
+      },
+      irs: {
+        ...none.irs,
+        refund: {
+          taxYear: lastTaxYear,
+          status: 'REFUND_SENT',
+          amount: 612,
+          efile: 'ACCEPTED',
+          directDeposit: true,
+          filedOn: addMonths(asOf, -7),
+          changedOn: addDays(addMonths(asOf, -7), 16),
+        },
+      },
       usps: none.usps,
     },
     {
       id: personaResidentId('walter'),
       handle: 'walter',
-      scenario: 'Turning 65 next month and receiving Social Security since 62, so enrolled in Medicare Parts A and B automatically.',
-      identity: { givenName: 'Walter', familyName: 'Brindlecombe', birthDate: walterBirth, mailingAddress: address('9 Heron Crossing', 'Macon', 'GA', '31201'), assurance: 'VERIFIED' },
+      scenario:
+        'Turning 65 next month and receiving Social Security since 62, so enrolled in Medicare Parts A and B automatically.',
+      identity: {
+        givenName: 'Walter',
+        familyName: 'Brindlecombe',
+        birthDate: walterBirth,
+        mailingAddress: address('9 Heron Crossing', 'Macon', 'GA', '31201'),
+        assurance: 'VERIFIED',
+      },
       ssa: {
         ...none.ssa,
         ssn: '900-33-1907',
         primaryInsuranceAmount: 1850,
         benefitsStartedOn: firstDayOf(parseIsoDate(addYears(walterBirth, 62))),
-        retirementApplication: { status: 'DECIDED', filedOn: addMonths(addYears(walterBirth, 62), -3), changedOn: addMonths(addYears(walterBirth, 62), -1) },
+        retirementApplication: {
+          status: 'DECIDED',
+          filedOn: addMonths(addYears(walterBirth, 62), -3),
+          changedOn: addMonths(addYears(walterBirth, 62), -1),
+        },
       },
-      cms: { partA: 'ENROLLED', partB: 'ENROLLED', changedOn: addMonths(asOf, -2), coverageStartsOn: firstDayOf(parseIsoDate(addYears(walterBirth, 65))) },
+      cms: {
+        partA: 'ENROLLED',
+        partB: 'ENROLLED',
+        changedOn: addMonths(asOf, -2),
+        coverageStartsOn: firstDayOf(parseIsoDate(addYears(walterBirth, 65))),
+      },
       state: none.state,
       irs: none.irs,
       usps: none.usps,
@@ -65,58 +124,171 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
     {
       id: personaResidentId('rosa'),
       handle: 'rosa',
-      scenario: 'Turned 65 last month: retirement application needs documents; Medicare Part A enrolled, Part B pending.',
-      identity: { givenName: 'Rosa', familyName: 'Etherington', birthDate: rosaBirth, mailingAddress: address('300 Bayleaf Ct', 'Santa Fe', 'NM', '87501'), assurance: 'VERIFIED_FACIAL_MATCH' },
+      scenario:
+        'Turned 65 last month: retirement application needs documents; Medicare Part A enrolled, Part B pending.',
+      identity: {
+        givenName: 'Rosa',
+        familyName: 'Etherington',
+        birthDate: rosaBirth,
+        mailingAddress: address('300 Bayleaf Ct', 'Santa Fe', 'NM', '87501'),
+        assurance: 'VERIFIED_FACIAL_MATCH',
+      },
       ssa: {
         ...none.ssa,
         ssn: '900-51-3366',
         primaryInsuranceAmount: 2480,
-        retirementApplication: { status: 'DOCUMENTS_REQUESTED', filedOn: addDays(asOf, -40), changedOn: addDays(asOf, -9) },
+        retirementApplication: {
+          status: 'DOCUMENTS_REQUESTED',
+          filedOn: addDays(asOf, -40),
+          changedOn: addDays(asOf, -9),
+        },
       },
-      cms: { partA: 'ENROLLED', partB: 'PENDING', changedOn: addDays(asOf, -20), coverageStartsOn: firstDayOf(parseIsoDate(addYears(rosaBirth, 65))) },
-      state: { ...none.state, passport: { issuedOn: addYears(asOf, -4), expiresOn: addYears(asOf, 6), validityYears: 10, nameChanged: false } },
+      cms: {
+        partA: 'ENROLLED',
+        partB: 'PENDING',
+        changedOn: addDays(asOf, -20),
+        coverageStartsOn: firstDayOf(parseIsoDate(addYears(rosaBirth, 65))),
+      },
+      state: {
+        ...none.state,
+        passport: {
+          issuedOn: addYears(asOf, -4),
+          expiresOn: addYears(asOf, 6),
+          validityYears: 10,
+          nameChanged: false,
+        },
+      },
       irs: none.irs,
       usps: none.usps,
     },
     {
       id: personaResidentId('nora'),
       handle: 'nora',
-      scenario: 'New parent: baby born 12 days ago; newborn SSN card processing; child tax credit; child’s first passport not started.',
-      identity: { givenName: 'Nora', familyName: 'Vantwest', birthDate: addYears(inMonth(asOf, -4, 3), -32), mailingAddress: address('58 Cobble Creek Dr', 'Boise', 'ID', '83702'), assurance: 'VERIFIED' },
-      ssa: { ...none.ssa, ssn: '900-74-2290', primaryInsuranceAmount: 1620, newbornCard: { childGivenName: 'Juniper', birthDate: noraBaby, status: 'PROCESSING', changedOn: addDays(asOf, -5) } },
+      scenario:
+        'New parent: baby born 12 days ago; newborn SSN card processing; child tax credit; child’s first passport not started.',
+      identity: {
+        givenName: 'Nora',
+        familyName: 'Vantwest',
+        birthDate: addYears(inMonth(asOf, -4, 3), -32),
+        mailingAddress: address('58 Cobble Creek Dr', 'Boise', 'ID', '83702'),
+        assurance: 'VERIFIED',
+      },
+      ssa: {
+        ...none.ssa,
+        ssn: '900-74-2290',
+        primaryInsuranceAmount: 1620,
+        newbornCard: {
+          childGivenName: 'Juniper',
+          birthDate: noraBaby,
+          status: 'PROCESSING',
+          changedOn: addDays(asOf, -5),
+        },
+      },
       cms: none.cms,
       state: {
         ...none.state,
-        passport: { issuedOn: addYears(asOf, -2), expiresOn: addYears(asOf, 8), validityYears: 10, nameChanged: false },
-        childApplication: { childGivenName: 'Juniper', childBirthDate: noraBaby, status: 'NOT_AVAILABLE', submittedOn: null, changedOn: null },
+        passport: {
+          issuedOn: addYears(asOf, -2),
+          expiresOn: addYears(asOf, 8),
+          validityYears: 10,
+          nameChanged: false,
+        },
+        childApplication: {
+          childGivenName: 'Juniper',
+          childBirthDate: noraBaby,
+          status: 'NOT_AVAILABLE',
+          submittedOn: null,
+          changedOn: null,
+        },
       },
-      irs: { ...none.irs, childTaxCredit: { taxYear: parseIsoDate(asOf).year, qualifyingChildren: 1, childBirthDates: [noraBaby] } },
+      irs: {
+        ...none.irs,
+        childTaxCredit: {
+          taxYear: parseIsoDate(asOf).year,
+          qualifyingChildren: 1,
+          childBirthDates: [noraBaby],
+        },
+      },
       usps: none.usps,
     },
     {
       id: personaResidentId('marcus'),
       handle: 'marcus',
-      scenario: 'Moving from Ohio to Arizona: mail forwarding validation letter sent, IRS refund approved, Form 8822 not yet processed, SSA address updated.',
-      identity: { givenName: 'Marcus', familyName: 'Okonkwo-Reyes', birthDate: addYears(inMonth(asOf, 5, 22), -41), mailingAddress: newArizona, assurance: 'VERIFIED' },
-      ssa: { ...none.ssa, ssn: '900-28-5013', primaryInsuranceAmount: 1990, addressChange: { submittedOn: addDays(asOf, -6), completedOn: addDays(asOf, -5) } },
+      scenario:
+        'Moving from Ohio to Arizona: mail forwarding validation letter sent, IRS refund approved, Form 8822 not yet processed, SSA address updated.',
+      identity: {
+        givenName: 'Marcus',
+        familyName: 'Okonkwo-Reyes',
+        birthDate: addYears(inMonth(asOf, 5, 22), -41),
+        mailingAddress: newArizona,
+        assurance: 'VERIFIED',
+      },
+      ssa: {
+        ...none.ssa,
+        ssn: '900-28-5013',
+        primaryInsuranceAmount: 1990,
+        addressChange: { submittedOn: addDays(asOf, -6), completedOn: addDays(asOf, -5) },
+      },
       cms: none.cms,
       state: none.state,
       irs: {
         ...none.irs,
-        refund: { taxYear: lastTaxYear, status: 'REFUND_APPROVED', amount: 1842, efile: 'ACCEPTED', directDeposit: true, filedOn: addDays(asOf, -15), changedOn: addDays(asOf, -2) },
+        refund: {
+          taxYear: lastTaxYear,
+          status: 'REFUND_APPROVED',
+          amount: 1842,
+          efile: 'ACCEPTED',
+          directDeposit: true,
+          filedOn: addDays(asOf, -15),
+          changedOn: addDays(asOf, -2),
+        },
         addressChange: { submittedOn: addDays(asOf, -6), processedOn: null },
       },
-      usps: { changeOfAddress: { status: 'VALIDATION_LETTER_SENT', submittedOn: addDays(asOf, -6), effectiveOn: addDays(asOf, 9), changedOn: addDays(asOf, -4), oldAddress: oldOhio, newAddress: newArizona } },
+      usps: {
+        changeOfAddress: {
+          status: 'VALIDATION_LETTER_SENT',
+          submittedOn: addDays(asOf, -6),
+          effectiveOn: addDays(asOf, 9),
+          changedOn: addDays(asOf, -4),
+          oldAddress: oldOhio,
+          newAddress: newArizona,
+        },
+      },
     },
     {
       id: personaResidentId('grace'),
       handle: 'grace',
       scenario: 'Nothing pending: valid passport, last refund paid, no moves.',
-      identity: { givenName: 'Grace', familyName: 'Pemberton-Lowe', birthDate: addYears(inMonth(asOf, 7, 1), -41), mailingAddress: address('1200 Linden Ave', 'Madison', 'WI', '53703'), assurance: 'AUTH_ONLY' },
+      identity: {
+        givenName: 'Grace',
+        familyName: 'Pemberton-Lowe',
+        birthDate: addYears(inMonth(asOf, 7, 1), -41),
+        mailingAddress: address('1200 Linden Ave', 'Madison', 'WI', '53703'),
+        assurance: 'AUTH_ONLY',
+      },
       ssa: { ...none.ssa, ssn: '900-65-7742', primaryInsuranceAmount: 2250 },
       cms: none.cms,
-      state: { ...none.state, passport: { issuedOn: addYears(asOf, -3), expiresOn: addYears(asOf, 7), validityYears: 10, nameChanged: false } },
-      irs: { ...none.irs, refund: { taxYear: lastTaxYear, status: 'REFUND_SENT', amount: 377, efile: 'ACCEPTED', directDeposit: true, filedOn: addMonths(asOf, -8), changedOn: addDays(addMonths(asOf, -8), 12) } },
+      state: {
+        ...none.state,
+        passport: {
+          issuedOn: addYears(asOf, -3),
+          expiresOn: addYears(asOf, 7),
+          validityYears: 10,
+          nameChanged: false,
+        },
+      },
+      irs: {
+        ...none.irs,
+        refund: {
+          taxYear: lastTaxYear,
+          status: 'REFUND_SENT',
+          amount: 377,
+          efile: 'ACCEPTED',
+          directDeposit: true,
+          filedOn: addMonths(asOf, -8),
+          changedOn: addDays(addMonths(asOf, -8), 12),
+        },
+      },
       usps: none.usps,
     },
   ];

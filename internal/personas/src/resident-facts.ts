@@ -45,9 +45,18 @@ export interface SsaFacts {
   primaryInsuranceAmount: number;
   /** First month of Social Security benefits, if the resident already receives them. */
   benefitsStartedOn: IsoDate | null;
-  retirementApplication: { status: SsaApplicationStatus; filedOn: IsoDate; changedOn: IsoDate } | null;
+  retirementApplication: {
+    status: SsaApplicationStatus;
+    filedOn: IsoDate;
+    changedOn: IsoDate;
+  } | null;
   /** SSN card for a newborn, requested through the hospital birth form (enumeration at birth). */
-  newbornCard: { childGivenName: string; birthDate: IsoDate; status: SsaCardStatus; changedOn: IsoDate } | null;
+  newbornCard: {
+    childGivenName: string;
+    birthDate: IsoDate;
+    status: SsaCardStatus;
+    changedOn: IsoDate;
+  } | null;
   addressChange: { submittedOn: IsoDate; completedOn: IsoDate | null } | null;
 }
 
@@ -63,31 +72,62 @@ export interface CmsFacts {
 }
 
 export type PassportApplicationStatus =
-  | 'NOT_AVAILABLE'
-  | 'IN_PROCESS'
-  | 'ADDITIONAL_INFO_NEEDED'
-  | 'APPROVED'
-  | 'MAILED';
+  'NOT_AVAILABLE' | 'IN_PROCESS' | 'ADDITIONAL_INFO_NEEDED' | 'APPROVED' | 'MAILED';
 
 export interface StateFacts {
-  passport: { issuedOn: IsoDate; expiresOn: IsoDate; validityYears: 5 | 10; nameChanged: boolean } | null;
-  renewalApplication: { status: PassportApplicationStatus; submittedOn: IsoDate; changedOn: IsoDate; expedited: boolean } | null;
+  passport: {
+    issuedOn: IsoDate;
+    expiresOn: IsoDate;
+    validityYears: 5 | 10;
+    nameChanged: boolean;
+  } | null;
+  renewalApplication: {
+    status: PassportApplicationStatus;
+    submittedOn: IsoDate;
+    changedOn: IsoDate;
+    expedited: boolean;
+  } | null;
   /** A child's first passport (always in person). */
-  childApplication: { childGivenName: string; childBirthDate: IsoDate; status: PassportApplicationStatus; submittedOn: IsoDate | null; changedOn: IsoDate | null } | null;
+  childApplication: {
+    childGivenName: string;
+    childBirthDate: IsoDate;
+    status: PassportApplicationStatus;
+    submittedOn: IsoDate | null;
+    changedOn: IsoDate | null;
+  } | null;
 }
 
 export type RefundStatus = 'RETURN_RECEIVED' | 'REFUND_APPROVED' | 'REFUND_SENT';
 
 export interface IrsFacts {
-  refund: { taxYear: number; status: RefundStatus; amount: number; efile: 'ACCEPTED' | 'REJECTED'; directDeposit: boolean; filedOn: IsoDate; changedOn: IsoDate } | null;
+  refund: {
+    taxYear: number;
+    status: RefundStatus;
+    amount: number;
+    efile: 'ACCEPTED' | 'REJECTED';
+    directDeposit: boolean;
+    filedOn: IsoDate;
+    changedOn: IsoDate;
+  } | null;
   /** Form 8822 change of address. */
   addressChange: { submittedOn: IsoDate; processedOn: IsoDate | null } | null;
   /** Qualifying children for the child tax credit in the current tax year. */
-  childTaxCredit: { taxYear: number; qualifyingChildren: number; childBirthDates: IsoDate[] } | null;
+  childTaxCredit: {
+    taxYear: number;
+    qualifyingChildren: number;
+    childBirthDates: IsoDate[];
+  } | null;
 }
 
 export type ChangeOfAddressStatus = 'SUBMITTED' | 'VALIDATION_LETTER_SENT' | 'ACTIVE' | 'EXPIRED';
 
 export interface UspsFacts {
-  changeOfAddress: { status: ChangeOfAddressStatus; submittedOn: IsoDate; effectiveOn: IsoDate; changedOn: IsoDate; oldAddress: Address; newAddress: Address } | null;
+  changeOfAddress: {
+    status: ChangeOfAddressStatus;
+    submittedOn: IsoDate;
+    effectiveOn: IsoDate;
+    changedOn: IsoDate;
+    oldAddress: Address;
+    newAddress: Address;
+  } | null;
 }

@@ -3,7 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 
-export { sql, type Kysely, type Migration, type Selectable, type Insertable, type Generated } from 'kysely';
+export {
+  sql,
+  type Kysely,
+  type Migration,
+  type Selectable,
+  type Insertable,
+  type Generated,
+} from 'kysely';
 
 export interface AgencyDatabase<Schema> {
   readonly db: Kysely<Schema>;
@@ -52,14 +59,22 @@ export async function openAgencyDatabase<Schema>(
 }
 
 /** Rows in `keys` order, `null` where a key has no row: the DataLoader batch contract. */
-export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
+export function inKeyOrder<K, R>(
+  keys: readonly K[],
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+): (R | null)[] {
   const byKey = new Map<K, R>();
   for (const row of rows) byKey.set(keyOf(row), row);
   return keys.map((key) => byKey.get(key) ?? null);
 }
 
 /** Groups rows by key, in `keys` order, `[]` for keys without rows (one-to-many loaders). */
-export function groupedInKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): R[][] {
+export function groupedInKeyOrder<K, R>(
+  keys: readonly K[],
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+): R[][] {
   const byKey = new Map<K, R[]>();
   for (const row of rows) {
     const list = byKey.get(keyOf(row));

@@ -1,4 +1,10 @@
-import { anonymousCaller, generateSigningKey, signCallerToken, type Caller, type SigningKey } from '@resident-graph/caller';
+import {
+  anonymousCaller,
+  generateSigningKey,
+  signCallerToken,
+  type Caller,
+  type SigningKey,
+} from '@resident-graph/caller';
 
 /** A throwaway gateway signing key: tests never touch the development keys in .data/. */
 export async function createTestGatewayKey(): Promise<SigningKey> {

@@ -1,6 +1,10 @@
 import { CALLER_HEADER, type Caller, type SigningKey } from '@resident-graph/caller';
 import { fixedClock, type IsoDate } from '@resident-graph/calendar';
-import { createAgencySubgraphServer, type SubgraphDefinition, type SubgraphServer } from '@resident-graph/federation';
+import {
+  createAgencySubgraphServer,
+  type SubgraphDefinition,
+  type SubgraphServer,
+} from '@resident-graph/federation';
 import { createLogger } from '@resident-graph/logging';
 import { personas, type ResidentFacts } from '@resident-graph/personas';
 import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
@@ -11,7 +15,11 @@ export const TEST_TODAY: IsoDate = '2026-06-15';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } & Record<string, unknown> }[];
+  errors?: {
+    message: string;
+    path?: (string | number)[];
+    extensions?: { code?: string } & Record<string, unknown>;
+  }[];
 }
 
 export interface TestSubgraph<DB> {
@@ -20,7 +28,11 @@ export interface TestSubgraph<DB> {
   /** Sends an operation as the gateway would, signed for `caller` (a resident id, a Caller, or null). */
   query<T = Record<string, unknown>>(
     query: string,
-    options?: { variables?: Record<string, unknown>; as?: string | Caller | null; headers?: Record<string, string> },
+    options?: {
+      variables?: Record<string, unknown>;
+      as?: string | Caller | null;
+      headers?: Record<string, string>;
+    },
   ): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
@@ -38,7 +50,12 @@ export async function startSeededSubgraph<DB, Context extends object>(
   definition: SubgraphDefinition<DB, Context>,
   gatewayKey: SigningKey,
   options: SubgraphFixtureOptions = {},
-): Promise<{ url: string; store: AgencyDatabase<DB>; server: SubgraphServer; stop(): Promise<void> }> {
+): Promise<{
+  url: string;
+  store: AgencyDatabase<DB>;
+  server: SubgraphServer;
+  stop(): Promise<void>;
+}> {
   const today = options.today ?? TEST_TODAY;
   const store = await openAgencyDatabase<DB>(':memory:', definition.migrations);
   await definition.seed(store.db, options.residents ?? personas(today));
@@ -73,7 +90,8 @@ export async function startTestSubgraph<DB, Context extends object>(
     store,
     stop,
     async query(query, { variables, as, headers = {} } = {}) {
-      const caller = as === undefined || typeof as === 'string' || as === null ? testCaller(as ?? null) : as;
+      const caller =
+        as === undefined || typeof as === 'string' || as === null ? testCaller(as ?? null) : as;
       const token = await signCallerToken(caller, key, definition.name);
       const response = await fetch(url, {
         method: 'POST',

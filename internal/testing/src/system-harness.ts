@@ -4,7 +4,11 @@ import type { SubgraphDefinition } from '@resident-graph/federation';
 import { createAccessTokenVerifier, createGateway } from '@resident-graph/gateway';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
-import { startSeededSubgraph, type GraphQLResponse, type SubgraphFixtureOptions } from './subgraph-harness.js';
+import {
+  startSeededSubgraph,
+  type GraphQLResponse,
+  type SubgraphFixtureOptions,
+} from './subgraph-harness.js';
 
 export const TEST_ISSUER = 'https://issuer.test.resident-graph.invalid';
 export const TEST_AUDIENCE = 'resident-graph';
@@ -19,7 +23,11 @@ export interface TestSystem {
   /** POSTs an operation to the gateway; `token` becomes `Authorization: Bearer <token>`. */
   query<T = Record<string, unknown>>(
     query: string,
-    options?: { token?: string; variables?: Record<string, unknown>; headers?: Record<string, string> },
+    options?: {
+      token?: string;
+      variables?: Record<string, unknown>;
+      headers?: Record<string, string>;
+    },
   ): Promise<GraphQLResponse<T> & { status: number }>;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
@@ -43,13 +51,20 @@ export async function startTestSystem(options: {
   const stopped = new Set<string>();
   try {
     for (const definition of options.subgraphs) {
-      running.set(definition.name, await startSeededSubgraph(definition, gatewayKey, options.fixture));
+      running.set(
+        definition.name,
+        await startSeededSubgraph(definition, gatewayKey, options.fixture),
+      );
     }
     const subgraphUrls = Object.fromEntries([...running].map(([name, s]) => [name, s.url]));
     const gateway = createGateway({
       supergraphSdl: options.supergraphSdl,
       subgraphUrls,
-      verifyAccessToken: createAccessTokenVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwks: issuerKey.jwks }),
+      verifyAccessToken: createAccessTokenVerifier({
+        issuer: TEST_ISSUER,
+        audience: TEST_AUDIENCE,
+        jwks: issuerKey.jwks,
+      }),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
     });
@@ -58,11 +73,20 @@ export async function startTestSystem(options: {
       url,
       subgraphUrls,
       token: (residentId, tokenOptions = {}) =>
-        issueAccessToken(issuerKey, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ...tokenOptions, residentId }),
+        issueAccessToken(issuerKey, {
+          issuer: TEST_ISSUER,
+          audience: TEST_AUDIENCE,
+          ...tokenOptions,
+          residentId,
+        }),
       async query(query, { token, variables, headers = {} } = {}) {
         const response = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...headers,
+          },
           body: JSON.stringify({ query, variables }),
         });
         return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
@@ -73,7 +97,9 @@ export async function startTestSystem(options: {
       },
       async stop() {
         await gateway.stop();
-        await Promise.all([...running].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()));
+        await Promise.all(
+          [...running].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()),
+        );
       },
     };
   } catch (error) {

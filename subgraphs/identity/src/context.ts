@@ -8,6 +8,9 @@ export interface IdentityContext {
   loaders: { residentById: ReturnType<typeof createResidentLoader> };
 }
 
-export function createIdentityContext(deps: SubgraphDeps<IdentityDatabase>, caller: Caller): IdentityContext {
+export function createIdentityContext(
+  deps: SubgraphDeps<IdentityDatabase>,
+  caller: Caller,
+): IdentityContext {
   return { caller, loaders: { residentById: createResidentLoader(deps.store.db) } };
 }

@@ -7,7 +7,9 @@ import { Status } from './status.js';
  * entities (keyed by the resident) implementing this interface; the life-events subgraph points at
  * them through the `JourneyTask` union, so front ends read these fields without knowing each type.
  */
-@InterfaceType('AgencyTask', { description: 'A resident’s task at one agency, with where it stands.' })
+@InterfaceType('AgencyTask', {
+  description: 'A resident’s task at one agency, with where it stands.',
+})
 export abstract class AgencyTask {
   @Field(() => ID, { description: 'The platform resident id this task belongs to.' })
   residentId!: string;

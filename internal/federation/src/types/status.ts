@@ -9,43 +9,65 @@ import { DateTime, LocalDate } from './scalars.js';
 @Directive('@shareable')
 @ObjectType('Status', { description: 'Where something stands, in plain language.' })
 export class Status {
-  @Field(() => String, { description: 'Stable machine code from the agency’s status vocabulary, e.g. IN_REVIEW.' })
+  @Field(() => String, {
+    description: 'Stable machine code from the agency’s status vocabulary, e.g. IN_REVIEW.',
+  })
   code!: string;
 
   @Field(() => String, { description: 'Short label, e.g. "In review".' })
   label!: string;
 
-  @Field(() => String, { description: 'One or two plain sentences on what this status means for the resident.' })
+  @Field(() => String, {
+    description: 'One or two plain sentences on what this status means for the resident.',
+  })
   description!: string;
 
-  @Field(() => [String], { description: 'What happens next or what the resident can do, in order.' })
+  @Field(() => [String], {
+    description: 'What happens next or what the resident can do, in order.',
+  })
   nextSteps!: string[];
 
-  @Field(() => LocalDate, { nullable: true, description: 'Earliest expected date of the next milestone, when known.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Earliest expected date of the next milestone, when known.',
+  })
   expectedFrom!: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Latest expected date of the next milestone, when known.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Latest expected date of the next milestone, when known.',
+  })
   expectedBy!: string | null;
 
   @Field(() => DateTime, { nullable: true, description: 'When this status last changed.' })
   lastChangedAt!: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Step n of stepCount, where the process has steps.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Step n of stepCount, where the process has steps.',
+  })
   step!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Number of steps in the process, where it has steps.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Number of steps in the process, where it has steps.',
+  })
   stepCount!: number | null;
 
   @Field(() => Boolean, { description: 'Whether the resident must do something.' })
   actionRequired!: boolean;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Deadline for the required action, when there is one.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Deadline for the required action, when there is one.',
+  })
   actionDeadline!: string | null;
 }
 
 /** Builds a Status with the optional parts defaulted, so agencies state only what they know. */
 export function status(
-  fields: Pick<Status, 'code' | 'label' | 'description'> & Partial<Omit<Status, 'code' | 'label' | 'description'>>,
+  fields: Pick<Status, 'code' | 'label' | 'description'> &
+    Partial<Omit<Status, 'code' | 'label' | 'description'>>,
 ): Status {
   return Object.assign(new Status(), {
     nextSteps: [],

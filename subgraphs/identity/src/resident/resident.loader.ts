@@ -8,7 +8,11 @@ type ResidentRow = Selectable<IdentityDatabase['resident']>;
 /** Residents by platform id: one query per request, however many are asked for. */
 export function createResidentLoader(db: Kysely<IdentityDatabase>) {
   return new DataLoader<string, Resident | null>(async (ids) => {
-    const rows = await db.selectFrom('resident').selectAll().where('id', 'in', [...ids]).execute();
+    const rows = await db
+      .selectFrom('resident')
+      .selectAll()
+      .where('id', 'in', [...ids])
+      .execute();
     return inKeyOrder(ids, rows, (row) => row.id).map((row) => (row ? toResident(row) : null));
   });
 }

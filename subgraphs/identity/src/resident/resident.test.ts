@@ -12,15 +12,33 @@ describe('identity subgraph: Resident', () => {
   afterAll(() => subgraph.stop());
 
   it('returns the signed-in resident as me', async () => {
-    const result = await subgraph.query('{ me { id givenName birthDate mailingAddress { state } assuranceLevel } }', { as: 'rsd_ava' });
+    const result = await subgraph.query(
+      '{ me { id givenName birthDate mailingAddress { state } assuranceLevel } }',
+      { as: 'rsd_ava' },
+    );
     expect(result).toEqual({
-      data: { me: { id: 'rsd_ava', givenName: 'Ava', birthDate: '1961-08-15', mailingAddress: { state: 'OH' }, assuranceLevel: 'VERIFIED' } },
+      data: {
+        me: {
+          id: 'rsd_ava',
+          givenName: 'Ava',
+          birthDate: '1961-08-15',
+          mailingAddress: { state: 'OH' },
+          assuranceLevel: 'VERIFIED',
+        },
+      },
     });
   });
 
   it('answers me with null and UNAUTHENTICATED for an anonymous caller, saying why when it knows', async () => {
     const result = await subgraph.query('{ me { id } }', {
-      as: { residentId: null, clientId: null, scopes: [], assurance: null, requestId: 'r', authError: 'the access token has expired' },
+      as: {
+        residentId: null,
+        clientId: null,
+        scopes: [],
+        assurance: null,
+        requestId: 'r',
+        authError: 'the access token has expired',
+      },
     });
     expect(result.data).toEqual({ me: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -28,7 +46,9 @@ describe('identity subgraph: Resident', () => {
   });
 
   it('refuses to show resident B to resident A', async () => {
-    const result = await subgraph.query('{ resident(id: "rsd_nora") { id givenName } }', { as: 'rsd_ava' });
+    const result = await subgraph.query('{ resident(id: "rsd_nora") { id givenName } }', {
+      as: 'rsd_ava',
+    });
     expect(result.data).toEqual({ resident: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -45,7 +65,9 @@ describe('identity subgraph: Resident', () => {
   });
 
   it('refuses a caller token signed by anyone but the gateway', async () => {
-    const result = await subgraph.query('{ me { id } }', { headers: { 'x-resident-graph-caller': 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJyc2RfYXZhIn0.' } });
+    const result = await subgraph.query('{ me { id } }', {
+      headers: { 'x-resident-graph-caller': 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJyc2RfYXZhIn0.' },
+    });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(result.data ?? null).toBeNull();
   });
@@ -57,16 +79,23 @@ describe('identity subgraph: _entities batching', () => {
     const subgraph = await startTestSubgraph(identitySubgraph, { residents });
     try {
       const caller = residents[0]!.id;
-      const result = await subgraph.query<{ _entities: ({ id: string } | null)[] }>(entitiesQuery('Resident', 'id givenName'), {
-        as: caller,
-        variables: { representations: residents.map((r) => ({ __typename: 'Resident', id: r.id })) },
-      });
+      const result = await subgraph.query<{ _entities: ({ id: string } | null)[] }>(
+        entitiesQuery('Resident', 'id givenName'),
+        {
+          as: caller,
+          variables: {
+            representations: residents.map((r) => ({ __typename: 'Resident', id: r.id })),
+          },
+        },
+      );
       expect(subgraph.store.queryCount()).toBe(1);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.id).toBe(caller);
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
-      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
     } finally {
       await subgraph.stop();
     }

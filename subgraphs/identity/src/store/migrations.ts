@@ -14,7 +14,9 @@ export const identityMigrations: Record<string, Migration> = {
         .addColumn('address_state', 'text', (c) => c.notNull())
         .addColumn('address_zip', 'text', (c) => c.notNull())
         .addColumn('assurance', 'text', (c) => c.notNull())
-        .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+        .addColumn('updated_at', 'text', (c) =>
+          c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+        )
         .execute();
     },
   },

@@ -2,7 +2,10 @@ import type { ResidentFacts } from '@resident-graph/personas';
 import type { Kysely } from '@resident-graph/store';
 import type { IdentityDatabase } from './database.js';
 
-export async function seedIdentity(db: Kysely<IdentityDatabase>, residents: readonly ResidentFacts[]): Promise<void> {
+export async function seedIdentity(
+  db: Kysely<IdentityDatabase>,
+  residents: readonly ResidentFacts[],
+): Promise<void> {
   if (residents.length === 0) return;
   const rows = residents.map(({ id, identity }) => ({
     id,
@@ -17,7 +20,11 @@ export async function seedIdentity(db: Kysely<IdentityDatabase>, residents: read
   }));
   // SQLite allows at most 32766 bound variables per statement; 9 columns a row.
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('resident').values(rows.slice(i, i + 500)).onConflict((c) => c.doNothing()).execute();
+    await db
+      .insertInto('resident')
+      .values(rows.slice(i, i + 500))
+      .onConflict((c) => c.doNothing())
+      .execute();
   }
 }
 

@@ -1,42 +1,48 @@
 import { generateResidents, personas } from '@resident-graph/personas';
 import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { StateDatabase } from './database.js';
-import { stateMigrations } from './migrations.js';
-import { isStateSeeded, seedState } from './seed.js';
+import type { IrsDatabase } from './database.js';
+import { irsMigrations } from './migrations.js';
+import { isIrsSeeded, seedIrs } from './seed.js';
 
 const today = '2026-06-15';
 
-describe('seedState', () => {
-  let store: AgencyDatabase<StateDatabase>;
+describe('seedIrs', () => {
+  let store: AgencyDatabase<IrsDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<StateDatabase>(':memory:', stateMigrations);
+    store = await openAgencyDatabase<IrsDatabase>(':memory:', irsMigrations);
   });
   afterEach(() => store.close());
 
-  it('links only residents the Department of State has a record of, under its own ids', async () => {
-    expect(await isStateSeeded(store.db)).toBe(false);
-    await seedState(store.db, personas(today));
-    const links = await store.db.selectFrom('resident_link').selectAll().orderBy('state_id').execute();
-    // Ava, Rosa, Nora and Grace have passports; Walter and Marcus have no passport record.
-    expect(links.map((l) => l.resident_id)).toEqual(['rsd_ava', 'rsd_rosa', 'rsd_nora', 'rsd_grace']);
-    expect(links.map((l) => l.state_id)).toEqual(['DOS-C-000000001', 'DOS-C-000000002', 'DOS-C-000000003', 'DOS-C-000000004']);
-    expect(await isStateSeeded(store.db)).toBe(true);
+  const count = async (table: keyof IrsDatabase) =>
+    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+
+  it('links only residents the IRS has a record of, under its own taxpayer ids, never an SSN', async () => {
+    expect(await isIrsSeeded(store.db)).toBe(false);
+    await seedIrs(store.db, personas(today));
+    const links = await store.db.selectFrom('resident_link').selectAll().orderBy('irs_id').execute();
+    // Ava and Grace filed returns, Nora has a child tax credit, Marcus both; Walter and Rosa have no IRS record.
+    expect(links).toEqual([
+      { resident_id: 'rsd_ava', irs_id: 'IRS-T-000000001' },
+      { resident_id: 'rsd_nora', irs_id: 'IRS-T-000000002' },
+      { resident_id: 'rsd_marcus', irs_id: 'IRS-T-000000003' },
+      { resident_id: 'rsd_grace', irs_id: 'IRS-T-000000004' },
+    ]);
+    expect(await isIrsSeeded(store.db)).toBe(true);
   });
 
   it('numbers later chunks on, and re-seeding changes nothing', async () => {
     const residents = [...generateResidents(300, today)];
-    await seedState(store.db, residents.slice(0, 150));
-    await seedState(store.db, residents.slice(150));
-    const count = async (table: 'resident_link' | 'passport' | 'renewal_application' | 'child_passport_application') =>
-      Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    const before = { links: await count('resident_link'), passports: await count('passport'), renewals: await count('renewal_application') };
-    const ids = await store.db.selectFrom('resident_link').select('state_id').orderBy('state_id').execute();
-    expect(ids.map((r) => r.state_id)).toEqual(ids.map((_, i) => `DOS-C-${String(i + 1).padStart(9, '0')}`));
+    await seedIrs(store.db, residents.slice(0, 150));
+    await seedIrs(store.db, residents.slice(150));
+    const ids = await store.db.selectFrom('resident_link').select('irs_id').orderBy('irs_id').execute();
+    expect(ids.map((r) => r.irs_id)).toEqual(ids.map((_, i) => `IRS-T-${String(i + 1).padStart(9, '0')}`));
+    const before = { links: await count('resident_link'), returns: await count('tax_return'), changes: await count('address_change'), credits: await count('child_tax_credit') };
 
-    await seedState(store.db, residents);
-    expect({ links: await count('resident_link'), passports: await count('passport'), renewals: await count('renewal_application') }).toEqual(before);
-    expect(before.passports).toBe(residents.filter((r) => r.state.passport).length);
-    expect(before.renewals).toBe(residents.filter((r) => r.state.renewalApplication).length);
+    await seedIrs(store.db, residents);
+    expect({ links: await count('resident_link'), returns: await count('tax_return'), changes: await count('address_change'), credits: await count('child_tax_credit') }).toEqual(before);
+    expect(before.returns).toBe(residents.filter((r) => r.irs.refund).length);
+    expect(before.changes).toBe(residents.filter((r) => r.irs.addressChange).length);
+    expect(before.credits).toBe(residents.filter((r) => r.irs.childTaxCredit).length);
   });
 });

@@ -1,0 +1,19 @@
+import type { YearMonth } from '@resident-graph/calendar';
+import { monthIndex, yearMonthOf, type DateWindow } from './enrollment-periods.js';
+
+/** Percent added to the Part B premium for each full 12 months without Part B. */
+export const PENALTY_PERCENT_PER_YEAR = 10;
+
+/** The lifelong Part B late-enrollment penalty: 10% for each full 12 months without Part B. */
+export function latePenaltyPercent(monthsWithoutPartB: number): number {
+  return Math.floor(Math.max(0, monthsWithoutPartB) / 12) * PENALTY_PERCENT_PER_YEAR;
+}
+
+/**
+ * Whole months without Part B after the Initial Enrollment Period ended, up to (not including)
+ * `until`: the month coverage starts, or the current month for someone still not enrolled.
+ * Medicare's own example: an IEP ending September 30, 2009 and Part B from April 2012 is 30 months.
+ */
+export function monthsWithoutPartB(initialEnrollmentPeriod: DateWindow, until: YearMonth): number {
+  return Math.max(0, monthIndex(until) - monthIndex(yearMonthOf(initialEnrollmentPeriod.end)) - 1);
+}
