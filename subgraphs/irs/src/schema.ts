@@ -13,7 +13,10 @@ import { TaxRefund } from './tax-refund/tax-refund.type.js';
 export const buildIrsSchema = once(() =>
   buildFederatedSchema<IrsContext>(
     // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
-    { resolvers: [IrsResidentResolver], orphanedTypes: [ResidentRef, TaxRefund, TaxAddressChange, ChildTaxCredit] },
+    {
+      resolvers: [IrsResidentResolver],
+      orphanedTypes: [ResidentRef, TaxRefund, TaxAddressChange, ChildTaxCredit],
+    },
     {
       Resident: { __resolveReference: resolveResidentReference },
       TaxRefund: { __resolveReference: resolveTaxRefundReference },

@@ -19,7 +19,10 @@ export interface SsaContext {
 }
 
 /** Fresh loaders per request: a loader's cache must never outlive its request. */
-export function createSsaContext({ store, clock }: SubgraphDeps<SsaDatabase>, caller: Caller): SsaContext {
+export function createSsaContext(
+  { store, clock }: SubgraphDeps<SsaDatabase>,
+  caller: Caller,
+): SsaContext {
   return {
     caller,
     clock,

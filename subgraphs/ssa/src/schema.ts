@@ -15,7 +15,12 @@ export const buildSsaSchema = once(() =>
     {
       resolvers: [ResidentSsaResolver],
       // Entities reached only through `_entities` (the life-events journey) are not reachable from Query.
-      orphanedTypes: [ResidentRef, RetirementApplication, NewbornSocialSecurityCard, SocialSecurityAddressUpdate],
+      orphanedTypes: [
+        ResidentRef,
+        RetirementApplication,
+        NewbornSocialSecurityCard,
+        SocialSecurityAddressUpdate,
+      ],
     },
     {
       Resident: { __resolveReference: resolveResidentReference },

@@ -14,7 +14,10 @@ export interface StateContext {
   };
 }
 
-export function createStateContext(deps: SubgraphDeps<StateDatabase>, caller: Caller): StateContext {
+export function createStateContext(
+  deps: SubgraphDeps<StateDatabase>,
+  caller: Caller,
+): StateContext {
   return {
     caller,
     clock: deps.clock,

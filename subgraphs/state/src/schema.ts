@@ -11,7 +11,10 @@ import { StateResidentResolver } from './resident/resident.resolver.js';
 export const buildStateSchema = once(() =>
   buildFederatedSchema<StateContext>(
     // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
-    { resolvers: [StateResidentResolver], orphanedTypes: [ResidentRef, PassportRenewal, ChildPassportApplication] },
+    {
+      resolvers: [StateResidentResolver],
+      orphanedTypes: [ResidentRef, PassportRenewal, ChildPassportApplication],
+    },
     {
       Resident: { __resolveReference: resolveResidentReference },
       PassportRenewal: { __resolveReference: resolvePassportRenewalReference },

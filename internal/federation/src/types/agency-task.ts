@@ -8,6 +8,9 @@ import { Status } from './status.js';
  * them through the `JourneyTask` union, so front ends read these fields without knowing each type.
  */
 @InterfaceType('AgencyTask', {
+  // Each subgraph lists only its own implementations: in one process (compose, tests) every agency's
+  // task classes are loaded, and none may leak into another agency's schema.
+  autoRegisterImplementations: false,
   description: 'A resident’s task at one agency, with where it stands.',
 })
 export abstract class AgencyTask {

@@ -9,7 +9,10 @@ export const AUTOMATIC_ENROLLMENT_LEAD_MONTHS = 4;
  * in Part A and Part B automatically, from the first day of the month they turn 65. CMS learns the
  * benefit start from SSA (in reality an SSA-to-CMS data exchange; here the seed passes it along).
  */
-export function isEnrolledAutomatically(birthDate: IsoDate, benefitsStartedOn: IsoDate | null): boolean {
+export function isEnrolledAutomatically(
+  birthDate: IsoDate,
+  benefitsStartedOn: IsoDate | null,
+): boolean {
   if (!benefitsStartedOn) return false;
   return (
     monthIndex(yearMonthOf(benefitsStartedOn)) <=

@@ -46,7 +46,10 @@ export function turning65Month(birthDate: IsoDate): YearMonth {
  */
 export function initialEnrollmentPeriod(birthDate: IsoDate): DateWindow {
   const month65 = turning65Month(birthDate);
-  return { start: firstDayOf(addToYearMonth(month65, -3)), end: lastDayOf(addToYearMonth(month65, 3)) };
+  return {
+    start: firstDayOf(addToYearMonth(month65, -3)),
+    end: lastDayOf(addToYearMonth(month65, 3)),
+  };
 }
 
 /** The General Enrollment Period (January 1 – March 31) that is open today, or else the next one. */

@@ -11,8 +11,9 @@ export function latePenaltyPercent(monthsWithoutPartB: number): number {
 
 /**
  * Whole months without Part B after the Initial Enrollment Period ended, up to (not including)
- * `until`: the month coverage starts, or the current month for someone still not enrolled.
- * Medicare's own example: an IEP ending September 30, 2009 and Part B from April 2012 is 30 months.
+ * `until`: the month coverage starts (since 2023, the month after signing up), or the current month
+ * for someone still not enrolled. Medicare's own example: IEP ended September 30, 2009, signed up in
+ * March 2012 — 30 months, two full 12-month periods, a 20% penalty.
  */
 export function monthsWithoutPartB(initialEnrollmentPeriod: DateWindow, until: YearMonth): number {
   return Math.max(0, monthIndex(until) - monthIndex(yearMonthOf(initialEnrollmentPeriod.end)) - 1);

@@ -15,7 +15,9 @@ export function createChildTaxCreditLoader(db: Kysely<IrsDatabase>) {
         .orderBy('c.tax_year', 'desc')
         .execute();
       return groupedInKeyOrder(residentIds, rows, (row) => row.resident_id).map(([latest]) =>
-        latest ? { taxYear: latest.tax_year, qualifyingChildren: latest.qualifying_children } : null,
+        latest
+          ? { taxYear: latest.tax_year, qualifyingChildren: latest.qualifying_children }
+          : null,
       );
     },
     { maxBatchSize: MAX_KEYS_PER_QUERY },

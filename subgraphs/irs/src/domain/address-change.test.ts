@@ -3,15 +3,25 @@ import { addressChangeStatus, expectedAddressChangeWindow } from './address-chan
 
 describe('expectedAddressChangeWindow', () => {
   it('is 4 to 6 weeks after the form was received', () => {
-    expect(expectedAddressChangeWindow('2026-06-09')).toEqual({ expectedFrom: '2026-07-07', expectedBy: '2026-07-21' });
+    expect(expectedAddressChangeWindow('2026-06-09')).toEqual({
+      expectedFrom: '2026-07-07',
+      expectedBy: '2026-07-21',
+    });
   });
 });
 
 describe('addressChangeStatus', () => {
   it('says an address given to another agency is not notice to the IRS when nothing was sent', () => {
     const status = addressChangeStatus(null);
-    expect(status).toMatchObject({ code: 'NOT_SUBMITTED', label: 'Not submitted', step: null, actionRequired: false });
-    expect(status.description).toContain('An address you gave another agency, like the Postal Service or Social Security, is not notice to the IRS');
+    expect(status).toMatchObject({
+      code: 'NOT_SUBMITTED',
+      label: 'Not submitted',
+      step: null,
+      actionRequired: false,
+    });
+    expect(status.description).toContain(
+      'An address you gave another agency, like the Postal Service or Social Security, is not notice to the IRS',
+    );
     expect(status.nextSteps[0]).toContain('Form 8822');
   });
 
@@ -27,7 +37,9 @@ describe('addressChangeStatus', () => {
   });
 
   it('is done once processed (step 2 of 2)', () => {
-    expect(addressChangeStatus({ submittedOn: '2026-05-01', processedOn: '2026-06-12' })).toMatchObject({
+    expect(
+      addressChangeStatus({ submittedOn: '2026-05-01', processedOn: '2026-06-12' }),
+    ).toMatchObject({
       code: 'PROCESSED',
       expectedBy: null,
       lastChangedAt: '2026-06-12T00:00:00.000Z',

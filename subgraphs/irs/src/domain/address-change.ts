@@ -18,7 +18,10 @@ export const OTHER_AGENCIES_ARE_NOT_NOTICE =
 const midnight = (date: IsoDate) => `${date}T00:00:00.000Z`;
 
 /** When Form 8822 sent on `submittedOn` is expected to be processed. */
-export function expectedAddressChangeWindow(submittedOn: IsoDate): { expectedFrom: IsoDate; expectedBy: IsoDate } {
+export function expectedAddressChangeWindow(submittedOn: IsoDate): {
+  expectedFrom: IsoDate;
+  expectedBy: IsoDate;
+} {
   return {
     expectedFrom: addDays(submittedOn, FORM_8822_PROCESSING_WEEKS.from * 7),
     expectedBy: addDays(submittedOn, FORM_8822_PROCESSING_WEEKS.to * 7),

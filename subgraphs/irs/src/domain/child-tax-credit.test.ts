@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CHILD_TAX_CREDIT_PER_CHILD_DOLLARS, childTaxCreditAmount, childTaxCreditStatus } from './child-tax-credit.js';
+import {
+  CHILD_TAX_CREDIT_PER_CHILD_DOLLARS,
+  childTaxCreditAmount,
+  childTaxCreditStatus,
+} from './child-tax-credit.js';
 
 describe('childTaxCreditAmount', () => {
   it('is the per-child amount times the qualifying children', () => {
@@ -16,12 +20,16 @@ describe('childTaxCreditStatus', () => {
     expect(status).toMatchObject({ code: 'ELIGIBLE', label: 'Eligible', actionRequired: false });
     expect(status.description).toContain('1 qualifying child for 2026');
     expect(status.description).toContain('$2,000 in all');
-    expect(status.nextSteps[0]).toBe('Claim the credit on your 2026 tax return, which you file in 2027.');
+    expect(status.nextSteps[0]).toBe(
+      'Claim the credit on your 2026 tax return, which you file in 2027.',
+    );
     expect(status.nextSteps[1]).toContain('Social Security number by the due date');
   });
 
   it('counts several children', () => {
-    expect(childTaxCreditStatus({ taxYear: 2026, qualifyingChildren: 3 }).description).toContain('3 qualifying children for 2026: up to $2,000 per child, $6,000 in all');
+    expect(childTaxCreditStatus({ taxYear: 2026, qualifyingChildren: 3 }).description).toContain(
+      '3 qualifying children for 2026: up to $2,000 per child, $6,000 in all',
+    );
   });
 
   it('is NO_QUALIFYING_CHILDREN without any, still saying how a new child would be claimed', () => {

@@ -29,10 +29,14 @@ export function childTaxCreditStatus({ taxYear, qualifyingChildren }: ChildTaxCr
       code: 'NO_QUALIFYING_CHILDREN',
       label: 'No qualifying children',
       description: `We have no qualifying children on record for you for ${taxYear}. A qualifying child is under 17 at the end of the year and usually lives with you for more than half of it.`,
-      nextSteps: [`If you have or adopt a child in ${taxYear}, you can claim the credit on your ${taxYear} tax return, which you file in ${taxYear + 1}.`, ssn],
+      nextSteps: [
+        `If you have or adopt a child in ${taxYear}, you can claim the credit on your ${taxYear} tax return, which you file in ${taxYear + 1}.`,
+        ssn,
+      ],
     });
   }
-  const children = qualifyingChildren === 1 ? '1 qualifying child' : `${qualifyingChildren} qualifying children`;
+  const children =
+    qualifyingChildren === 1 ? '1 qualifying child' : `${qualifyingChildren} qualifying children`;
   return status({
     code: 'ELIGIBLE',
     label: 'Eligible',

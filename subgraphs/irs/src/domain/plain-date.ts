@@ -1,12 +1,10 @@
 import { parseIsoDate, type IsoDate } from '@resident-graph/calendar';
 
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+// UTC on both ends: the date is a calendar date, so no time zone may shift it by a day.
+const LONG_DATE = new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 
 /** `2026-09-15` as residents read it in a sentence: "September 15, 2026". */
 export function plainDate(date: IsoDate): string {
   const { year, month, day } = parseIsoDate(date);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  return LONG_DATE.format(Date.UTC(year, month - 1, day));
 }

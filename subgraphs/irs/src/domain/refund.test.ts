@@ -30,20 +30,44 @@ describe('expectedRefundBy', () => {
 
 describe('refundStatus', () => {
   it('walks received (1 of 3), approved (2 of 3), sent (3 of 3)', () => {
-    expect(refundStatus(taxReturn(), today)).toMatchObject({ code: 'RETURN_RECEIVED', label: 'Return received', step: 1, stepCount: 3 });
-    expect(refundStatus(taxReturn({ refundStatus: 'REFUND_APPROVED' }), today)).toMatchObject({ code: 'REFUND_APPROVED', label: 'Refund approved', step: 2, stepCount: 3 });
-    expect(refundStatus(taxReturn({ refundStatus: 'REFUND_SENT' }), today)).toMatchObject({ code: 'REFUND_SENT', label: 'Refund sent', step: 3, stepCount: 3, expectedBy: null });
+    expect(refundStatus(taxReturn(), today)).toMatchObject({
+      code: 'RETURN_RECEIVED',
+      label: 'Return received',
+      step: 1,
+      stepCount: 3,
+    });
+    expect(refundStatus(taxReturn({ refundStatus: 'REFUND_APPROVED' }), today)).toMatchObject({
+      code: 'REFUND_APPROVED',
+      label: 'Refund approved',
+      step: 2,
+      stepCount: 3,
+    });
+    expect(refundStatus(taxReturn({ refundStatus: 'REFUND_SENT' }), today)).toMatchObject({
+      code: 'REFUND_SENT',
+      label: 'Refund sent',
+      step: 3,
+      stepCount: 3,
+      expectedBy: null,
+    });
   });
 
   it('gives the 21-day expectation and says the status updates once a day', () => {
     const status = refundStatus(taxReturn(), today);
-    expect(status).toMatchObject({ expectedFrom: null, expectedBy: '2026-06-22', actionRequired: false, lastChangedAt: '2026-06-02T00:00:00.000Z' });
+    expect(status).toMatchObject({
+      expectedFrom: null,
+      expectedBy: '2026-06-22',
+      actionRequired: false,
+      lastChangedAt: '2026-06-02T00:00:00.000Z',
+    });
     expect(status.description).toContain('About 9 in 10');
     expect(status.nextSteps.join(' ')).toContain('updated once a day');
   });
 
   it('says a refund by check takes longer, without a date', () => {
-    const status = refundStatus(taxReturn({ refundStatus: 'REFUND_APPROVED', directDeposit: false }), today);
+    const status = refundStatus(
+      taxReturn({ refundStatus: 'REFUND_APPROVED', directDeposit: false }),
+      today,
+    );
     expect(status.expectedBy).toBeNull();
     expect(status.description).toContain('take longer');
     expect(status.description).toContain('$1,842');
@@ -60,14 +84,27 @@ describe('refundStatus', () => {
   });
 
   it('requires action after a rejected e-file, whatever the refund record says', () => {
-    const status = refundStatus(taxReturn({ eFileStatus: 'REJECTED', refundStatus: 'REFUND_SENT' }), today);
-    expect(status).toMatchObject({ code: 'REJECTED', actionRequired: true, step: null, expectedBy: null });
+    const status = refundStatus(
+      taxReturn({ eFileStatus: 'REJECTED', refundStatus: 'REFUND_SENT' }),
+      today,
+    );
+    expect(status).toMatchObject({
+      code: 'REJECTED',
+      actionRequired: true,
+      step: null,
+      expectedBy: null,
+    });
     expect(status.nextSteps.join(' ')).toContain('e-file it again');
   });
 
   it('says a refund sent by direct deposit can take a few days to show', () => {
-    const status = refundStatus(taxReturn({ refundStatus: 'REFUND_SENT', changedOn: '2026-06-10' }), today);
-    expect(status.description).toBe('We sent your 2025 refund of $1,842 by direct deposit to your bank account on June 10, 2026.');
+    const status = refundStatus(
+      taxReturn({ refundStatus: 'REFUND_SENT', changedOn: '2026-06-10' }),
+      today,
+    );
+    expect(status.description).toBe(
+      'We sent your 2025 refund of $1,842 by direct deposit to your bank account on June 10, 2026.',
+    );
     expect(status.nextSteps).toEqual(['It can take a few days for your bank to show the deposit.']);
   });
 

@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '@resident-graph/calendar';
+import { addDays, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { RefundStatus } from '@resident-graph/personas';
 import { plainDate } from './plain-date.js';
@@ -22,9 +22,14 @@ export interface TaxReturnFacts {
 /** About 9 in 10 e-filed returns with direct deposit are refunded within this many days of acceptance. */
 export const E_FILE_DIRECT_DEPOSIT_REFUND_DAYS = 21;
 
-const STEPS: Record<RefundStatus, number> = { RETURN_RECEIVED: 1, REFUND_APPROVED: 2, REFUND_SENT: 3 };
+const STEPS: Record<RefundStatus, number> = {
+  RETURN_RECEIVED: 1,
+  REFUND_APPROVED: 2,
+  REFUND_SENT: 3,
+};
 const STEP_COUNT = 3;
-const UPDATED_DAILY = 'This status is updated once a day, usually overnight, so there’s no need to check more often.';
+const UPDATED_DAILY =
+  'This status is updated once a day, usually overnight, so there’s no need to check more often.';
 
 const midnight = (date: IsoDate) => `${date}T00:00:00.000Z`;
 const dollars = (amount: number) => `$${amount.toLocaleString('en-US')}`;
@@ -36,7 +41,9 @@ const dollars = (amount: number) => `$${amount.toLocaleString('en-US')}`;
  * The acceptance date is not stored apart from the filing date; e-filed returns are accepted or
  * rejected within a day or two, so the filing date stands in for it.
  */
-export function expectedRefundBy(taxReturn: Pick<TaxReturnFacts, 'filedOn' | 'eFileStatus' | 'directDeposit'>): IsoDate | null {
+export function expectedRefundBy(
+  taxReturn: Pick<TaxReturnFacts, 'filedOn' | 'eFileStatus' | 'directDeposit'>,
+): IsoDate | null {
   if (taxReturn.eFileStatus !== 'ACCEPTED' || !taxReturn.directDeposit) return null;
   return addDays(taxReturn.filedOn, E_FILE_DIRECT_DEPOSIT_REFUND_DAYS);
 }
@@ -49,7 +56,7 @@ export function expectedRefundBy(taxReturn: Pick<TaxReturnFacts, 'filedOn' | 'eF
  */
 export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): Status {
   if (!taxReturn) {
-    const taxYear = Number(today.slice(0, 4)) - 1;
+    const taxYear = parseIsoDate(today).year - 1;
     return status({
       code: 'NO_RETURN',
       label: 'No return on file',
@@ -75,15 +82,23 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
     });
   }
   const expectedBy = expectedRefundBy(taxReturn);
-  const howSent = taxReturn.directDeposit ? 'by direct deposit to your bank account' : 'as a paper check in the mail';
+  const howSent = taxReturn.directDeposit
+    ? 'by direct deposit to your bank account'
+    : 'as a paper check in the mail';
   const timing = expectedBy
     ? `About 9 in 10 refunds for e-filed returns with direct deposit are sent within ${E_FILE_DIRECT_DEPOSIT_REFUND_DAYS} days of when we accept the return.`
     : 'Paper returns and refunds by check take longer than e-filed returns with direct deposit.';
   const overdue =
     expectedBy && today > expectedBy
-      ? [`It’s been more than ${E_FILE_DIRECT_DEPOSIT_REFUND_DAYS} days since we accepted your return. Some returns need extra review and take longer; we’ll write to you if we need anything.`]
+      ? [
+          `It’s been more than ${E_FILE_DIRECT_DEPOSIT_REFUND_DAYS} days since we accepted your return. Some returns need extra review and take longer; we’ll write to you if we need anything.`,
+        ]
       : [];
-  const common = { lastChangedAt: midnight(taxReturn.changedOn), step: STEPS[taxReturn.refundStatus], stepCount: STEP_COUNT };
+  const common = {
+    lastChangedAt: midnight(taxReturn.changedOn),
+    step: STEPS[taxReturn.refundStatus],
+    stepCount: STEP_COUNT,
+  };
   switch (taxReturn.refundStatus) {
     case 'RETURN_RECEIVED':
       return status({

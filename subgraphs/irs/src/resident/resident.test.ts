@@ -1,10 +1,24 @@
 import { generateResidents } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, TEST_TODAY, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IrsDatabase } from '../store/database.js';
 import { irsSubgraph } from '../subgraph.js';
 
-const residentQuery = entitiesQuery('Resident', 'id taxRefund { status { code } } taxAddressChange { status { code } } childTaxCredit { creditAmount status { code } }');
+/** The parts of a task response the assertions read; the rest is matched with toMatchObject. */
+type TaskResult = { status: { description: string; nextSteps: string[] } } & Record<
+  string,
+  unknown
+>;
+
+const residentQuery = entitiesQuery(
+  'Resident',
+  'id taxRefund { status { code } } taxAddressChange { status { code } } childTaxCredit { creditAmount status { code } }',
+);
 const asResident = (id: string) => ({ representations: [{ __typename: 'Resident', id }] });
 
 describe('irs subgraph: Resident', () => {
@@ -15,7 +29,10 @@ describe('irs subgraph: Resident', () => {
   afterAll(() => subgraph.stop());
 
   it('adds Marcus’s moving tasks and Nora’s credit to their Resident', async () => {
-    const marcus = await subgraph.query(residentQuery, { as: 'rsd_marcus', variables: asResident('rsd_marcus') });
+    const marcus = await subgraph.query(residentQuery, {
+      as: 'rsd_marcus',
+      variables: asResident('rsd_marcus'),
+    });
     expect(marcus).toEqual({
       data: {
         _entities: [
@@ -28,13 +45,45 @@ describe('irs subgraph: Resident', () => {
         ],
       },
     });
-    const nora = await subgraph.query<{ _entities: Record<string, any>[] }>(residentQuery, { as: 'rsd_nora', variables: asResident('rsd_nora') });
-    expect(nora.data?._entities[0]).toMatchObject({ taxRefund: { status: { code: 'NO_RETURN' } }, childTaxCredit: { creditAmount: 2000, status: { code: 'ELIGIBLE' } } });
+    const nora = await subgraph.query<{ _entities: TaskResult[] }>(residentQuery, {
+      as: 'rsd_nora',
+      variables: asResident('rsd_nora'),
+    });
+    expect(nora.data?._entities[0]).toMatchObject({
+      taxRefund: { status: { code: 'NO_RETURN' } },
+      childTaxCredit: { creditAmount: 2000, status: { code: 'ELIGIBLE' } },
+    });
   });
+
+  it.each([
+    ['rsd_ava', 'REFUND_SENT', 'NOT_SUBMITTED', 'NO_QUALIFYING_CHILDREN'],
+    ['rsd_walter', 'NO_RETURN', 'NOT_SUBMITTED', 'NO_QUALIFYING_CHILDREN'],
+    ['rsd_rosa', 'NO_RETURN', 'NOT_SUBMITTED', 'NO_QUALIFYING_CHILDREN'],
+    ['rsd_nora', 'NO_RETURN', 'NOT_SUBMITTED', 'ELIGIBLE'],
+    ['rsd_marcus', 'REFUND_APPROVED', 'SUBMITTED', 'NO_QUALIFYING_CHILDREN'],
+    ['rsd_grace', 'REFUND_SENT', 'NOT_SUBMITTED', 'NO_QUALIFYING_CHILDREN'],
+  ])(
+    'gives %s a refund (%s), an address change (%s) and a child tax credit (%s)',
+    async (id, refund, address, credit) => {
+      const result = await subgraph.query(residentQuery, { as: id, variables: asResident(id) });
+      expect(result.errors).toBeUndefined();
+      expect(result.data?._entities).toMatchObject([
+        {
+          id,
+          taxRefund: { status: { code: refund } },
+          taxAddressChange: { status: { code: address } },
+          childTaxCredit: { status: { code: credit } },
+        },
+      ]);
+    },
+  );
 
   it('refuses another resident’s tax fields without reading the store', async () => {
     subgraph.store.resetQueryCount();
-    const result = await subgraph.query<{ _entities: unknown[] }>(residentQuery, { as: 'rsd_nora', variables: asResident('rsd_marcus') });
+    const result = await subgraph.query<{ _entities: unknown[] }>(residentQuery, {
+      as: 'rsd_nora',
+      variables: asResident('rsd_marcus'),
+    });
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(subgraph.store.queryCount()).toBe(0);
@@ -54,23 +103,30 @@ describe('irs subgraph: _entities batching', () => {
     'resolves 100 distinct %s representations with one store query, and only the caller’s',
     async (typename) => {
       subgraph.store.resetQueryCount();
-      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(entitiesQuery(typename, 'residentId status { code }'), {
-        as: caller,
-        variables: { representations: residents.map((r) => ({ __typename: typename, residentId: r.id })) },
-      });
+      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(
+        entitiesQuery(typename, 'residentId status { code }'),
+        {
+          as: caller,
+          variables: {
+            representations: residents.map((r) => ({ __typename: typename, residentId: r.id })),
+          },
+        },
+      );
       expect(subgraph.store.queryCount()).toBe(1);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.residentId).toBe(caller);
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
-      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
     },
   );
 
   it('resolves all three task types for 100 representations each with one store query per type', async () => {
     subgraph.store.resetQueryCount();
-    const representations = ['TaxRefund', 'TaxAddressChange', 'ChildTaxCredit'].flatMap((__typename) =>
-      residents.map((r) => ({ __typename, residentId: r.id })),
+    const representations = ['TaxRefund', 'TaxAddressChange', 'ChildTaxCredit'].flatMap(
+      (__typename) => residents.map((r) => ({ __typename, residentId: r.id })),
     );
     const result = await subgraph.query<{ _entities: unknown[] }>(
       'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on AgencyTask { residentId status { code } } } }',

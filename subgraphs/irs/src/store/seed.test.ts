@@ -15,12 +15,23 @@ describe('seedIrs', () => {
   afterEach(() => store.close());
 
   const count = async (table: keyof IrsDatabase) =>
-    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('links only residents the IRS has a record of, under its own taxpayer ids, never an SSN', async () => {
     expect(await isIrsSeeded(store.db)).toBe(false);
     await seedIrs(store.db, personas(today));
-    const links = await store.db.selectFrom('resident_link').selectAll().orderBy('irs_id').execute();
+    const links = await store.db
+      .selectFrom('resident_link')
+      .selectAll()
+      .orderBy('irs_id')
+      .execute();
     // Ava and Grace filed returns, Nora has a child tax credit, Marcus both; Walter and Rosa have no IRS record.
     expect(links).toEqual([
       { resident_id: 'rsd_ava', irs_id: 'IRS-T-000000001' },
@@ -35,12 +46,28 @@ describe('seedIrs', () => {
     const residents = [...generateResidents(300, today)];
     await seedIrs(store.db, residents.slice(0, 150));
     await seedIrs(store.db, residents.slice(150));
-    const ids = await store.db.selectFrom('resident_link').select('irs_id').orderBy('irs_id').execute();
-    expect(ids.map((r) => r.irs_id)).toEqual(ids.map((_, i) => `IRS-T-${String(i + 1).padStart(9, '0')}`));
-    const before = { links: await count('resident_link'), returns: await count('tax_return'), changes: await count('address_change'), credits: await count('child_tax_credit') };
+    const ids = await store.db
+      .selectFrom('resident_link')
+      .select('irs_id')
+      .orderBy('irs_id')
+      .execute();
+    expect(ids.map((r) => r.irs_id)).toEqual(
+      ids.map((_, i) => `IRS-T-${String(i + 1).padStart(9, '0')}`),
+    );
+    const before = {
+      links: await count('resident_link'),
+      returns: await count('tax_return'),
+      changes: await count('address_change'),
+      credits: await count('child_tax_credit'),
+    };
 
     await seedIrs(store.db, residents);
-    expect({ links: await count('resident_link'), returns: await count('tax_return'), changes: await count('address_change'), credits: await count('child_tax_credit') }).toEqual(before);
+    expect({
+      links: await count('resident_link'),
+      returns: await count('tax_return'),
+      changes: await count('address_change'),
+      credits: await count('child_tax_credit'),
+    }).toEqual(before);
     expect(before.returns).toBe(residents.filter((r) => r.irs.refund).length);
     expect(before.changes).toBe(residents.filter((r) => r.irs.addressChange).length);
     expect(before.credits).toBe(residents.filter((r) => r.irs.childTaxCredit).length);

@@ -10,7 +10,16 @@ export function createTaxReturnLoader(db: Kysely<IrsDatabase>) {
       const rows = await db
         .selectFrom('resident_link as l')
         .innerJoin('tax_return as t', 't.irs_id', 'l.irs_id')
-        .select(['l.resident_id', 't.tax_year', 't.filed_on', 't.efile_status', 't.direct_deposit', 't.refund_status', 't.refund_amount', 't.changed_on'])
+        .select([
+          'l.resident_id',
+          't.tax_year',
+          't.filed_on',
+          't.efile_status',
+          't.direct_deposit',
+          't.refund_status',
+          't.refund_amount',
+          't.changed_on',
+        ])
         .where('l.resident_id', 'in', [...residentIds])
         .orderBy('t.tax_year', 'desc')
         .execute();

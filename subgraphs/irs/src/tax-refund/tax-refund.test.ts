@@ -3,8 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IrsDatabase } from '../store/database.js';
 import { irsSubgraph } from '../subgraph.js';
 
-const query = entitiesQuery('TaxRefund', 'residentId agency title taxYear amount eFileStatus status { code label description nextSteps expectedBy lastChangedAt step stepCount actionRequired }');
-const representations = (residentId: string) => ({ representations: [{ __typename: 'TaxRefund', residentId }] });
+/** The parts of a task response the assertions read; the rest is matched with toMatchObject. */
+type TaskResult = { status: { description: string; nextSteps: string[] } } & Record<
+  string,
+  unknown
+>;
+
+const query = entitiesQuery(
+  'TaxRefund',
+  'residentId agency title taxYear amount eFileStatus status { code label description nextSteps expectedBy lastChangedAt step stepCount actionRequired }',
+);
+const representations = (residentId: string) => ({
+  representations: [{ __typename: 'TaxRefund', residentId }],
+});
 
 describe('irs subgraph: TaxRefund', () => {
   let subgraph: TestSubgraph<IrsDatabase>;
@@ -14,7 +25,10 @@ describe('irs subgraph: TaxRefund', () => {
   afterAll(() => subgraph.stop());
 
   async function refund(residentId: string) {
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: residentId, variables: representations(residentId) });
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: residentId,
+      variables: representations(residentId),
+    });
     expect(result.errors).toBeUndefined();
     return result.data!._entities[0]!;
   }
@@ -27,26 +41,48 @@ describe('irs subgraph: TaxRefund', () => {
       taxYear: 2025,
       amount: 1842,
       eFileStatus: 'ACCEPTED',
-      status: { code: 'REFUND_APPROVED', step: 2, stepCount: 3, expectedBy: '2026-06-21', lastChangedAt: '2026-06-13T00:00:00.000Z', actionRequired: false },
+      status: {
+        code: 'REFUND_APPROVED',
+        step: 2,
+        stepCount: 3,
+        expectedBy: '2026-06-21',
+        lastChangedAt: '2026-06-13T00:00:00.000Z',
+        actionRequired: false,
+      },
     });
     expect(marcus.status.description).toContain('$1,842');
     expect(marcus.status.nextSteps.join(' ')).toContain('once a day');
   });
 
   it('tells Ava her refund was sent', async () => {
-    expect(await refund('rsd_ava')).toMatchObject({ taxYear: 2025, amount: 612, status: { code: 'REFUND_SENT', step: 3 } });
+    expect(await refund('rsd_ava')).toMatchObject({
+      taxYear: 2025,
+      amount: 612,
+      status: { code: 'REFUND_SENT', step: 3 },
+    });
   });
 
   it('still gives Walter, who has no return on file, the task', async () => {
-    expect(await refund('rsd_walter')).toMatchObject({ taxYear: null, amount: null, eFileStatus: null, status: { code: 'NO_RETURN' } });
+    expect(await refund('rsd_walter')).toMatchObject({
+      taxYear: null,
+      amount: null,
+      eFileStatus: null,
+      status: { code: 'NO_RETURN' },
+    });
   });
 
   it('shows tax return information to nobody but the taxpayer (26 U.S.C. 6103)', async () => {
-    const forbidden = await subgraph.query<{ _entities: unknown[] }>(query, { as: 'rsd_ava', variables: representations('rsd_marcus') });
+    const forbidden = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: 'rsd_ava',
+      variables: representations('rsd_marcus'),
+    });
     expect(forbidden.data?._entities).toEqual([null]);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(forbidden)).not.toContain('1842');
-    const anonymous = await subgraph.query<{ _entities: unknown[] }>(query, { as: null, variables: representations('rsd_marcus') });
+    const anonymous = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: null,
+      variables: representations('rsd_marcus'),
+    });
     expect(anonymous.data?._entities).toEqual([null]);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

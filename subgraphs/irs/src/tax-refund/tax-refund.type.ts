@@ -21,20 +21,34 @@ registerEnumType(EFileStatus, {
 @Directive('@key(fields: "residentId")')
 @ObjectType('TaxRefund', {
   implements: AgencyTask,
-  description: 'The refund on the resident’s latest federal tax return. Tax return information: only the taxpayer sees it.',
+  description:
+    'The refund on the resident’s latest federal tax return. Tax return information: only the taxpayer sees it.',
 })
 export class TaxRefund extends AgencyTask {
-  @Field(() => Int, { nullable: true, description: 'The tax year of the return; null with no return on file.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The tax year of the return; null with no return on file.',
+  })
   taxYear!: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'The refund in whole dollars; null with no return on file.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The refund in whole dollars; null with no return on file.',
+  })
   amount!: number | null;
 
-  @Field(() => EFileStatus, { nullable: true, description: 'The e-file outcome; null for a paper return or none on file.' })
+  @Field(() => EFileStatus, {
+    nullable: true,
+    description: 'The e-file outcome; null for a paper return or none on file.',
+  })
   eFileStatus!: EFileStatus | null;
 }
 
-export function toTaxRefund(residentId: string, taxReturn: TaxReturnFacts | null, today: IsoDate): TaxRefund {
+export function toTaxRefund(
+  residentId: string,
+  taxReturn: TaxReturnFacts | null,
+  today: IsoDate,
+): TaxRefund {
   return Object.assign(new TaxRefund(), {
     residentId,
     agency: Agency.IRS,

@@ -1,11 +1,20 @@
 import { generateResidents } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, TEST_TODAY, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
-const selection = 'residentId agency title submittedOn completedOn status { code label description step stepCount lastChangedAt }';
-const representation = (residentId: string) => ({ __typename: 'SocialSecurityAddressUpdate', residentId });
+const selection =
+  'residentId agency title submittedOn completedOn status { code label description step stepCount lastChangedAt }';
+const representation = (residentId: string) => ({
+  __typename: 'SocialSecurityAddressUpdate',
+  residentId,
+});
 
 describe('ssa subgraph: SocialSecurityAddressUpdate', () => {
   let subgraph: TestSubgraph<SsaDatabase>;
@@ -15,7 +24,11 @@ describe('ssa subgraph: SocialSecurityAddressUpdate', () => {
   afterAll(() => subgraph.stop());
 
   it('shows Marcus his address updated with SSA, and that USPS/IRS notices do not count', async () => {
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(entitiesQuery('SocialSecurityAddressUpdate', selection), {
+    const result = await subgraph.query<{
+      _entities: (Record<string, unknown> & {
+        status: { description: string; nextSteps: string[] };
+      })[];
+    }>(entitiesQuery('SocialSecurityAddressUpdate', selection), {
       as: 'rsd_marcus',
       variables: { representations: [representation('rsd_marcus')] },
     });
@@ -27,24 +40,42 @@ describe('ssa subgraph: SocialSecurityAddressUpdate', () => {
       title: 'Update your address with Social Security',
       submittedOn: '2026-06-09',
       completedOn: '2026-06-10',
-      status: { code: 'COMPLETED', label: 'Address updated', step: 2, stepCount: 2, lastChangedAt: '2026-06-10T00:00:00.000Z' },
+      status: {
+        code: 'COMPLETED',
+        label: 'Address updated',
+        step: 2,
+        stepCount: 2,
+        lastChangedAt: '2026-06-10T00:00:00.000Z',
+      },
     });
-    expect(update.status.description).toContain('Telling USPS or the IRS about a move does not update your address with Social Security.');
+    expect(update.status.description).toContain(
+      'Telling USPS or the IRS about a move does not update your address with Social Security.',
+    );
   });
 
   it('gives a resident without an address change NOT_NEEDED', async () => {
-    const result = await subgraph.query(entitiesQuery('SocialSecurityAddressUpdate', 'submittedOn completedOn status { code }'), {
-      as: 'rsd_grace',
-      variables: { representations: [representation('rsd_grace')] },
+    const result = await subgraph.query(
+      entitiesQuery('SocialSecurityAddressUpdate', 'submittedOn completedOn status { code }'),
+      {
+        as: 'rsd_grace',
+        variables: { representations: [representation('rsd_grace')] },
+      },
+    );
+    expect(result).toEqual({
+      data: {
+        _entities: [{ submittedOn: null, completedOn: null, status: { code: 'NOT_NEEDED' } }],
+      },
     });
-    expect(result).toEqual({ data: { _entities: [{ submittedOn: null, completedOn: null, status: { code: 'NOT_NEEDED' } }] } });
   });
 
   it('refuses another resident’s address change', async () => {
-    const result = await subgraph.query(entitiesQuery('SocialSecurityAddressUpdate', 'submittedOn'), {
-      as: 'rsd_grace',
-      variables: { representations: [representation('rsd_marcus')] },
-    });
+    const result = await subgraph.query(
+      entitiesQuery('SocialSecurityAddressUpdate', 'submittedOn'),
+      {
+        as: 'rsd_grace',
+        variables: { representations: [representation('rsd_marcus')] },
+      },
+    );
     expect(result.data).toEqual({ _entities: [null] });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
@@ -56,16 +87,21 @@ describe('ssa subgraph: SocialSecurityAddressUpdate _entities batching', () => {
     const subgraph = await startTestSubgraph(ssaSubgraph, { residents });
     try {
       const caller = residents[0]!.id;
-      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(entitiesQuery('SocialSecurityAddressUpdate', 'residentId status { code }'), {
-        as: caller,
-        variables: { representations: residents.map((r) => representation(r.id)) },
-      });
+      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(
+        entitiesQuery('SocialSecurityAddressUpdate', 'residentId status { code }'),
+        {
+          as: caller,
+          variables: { representations: residents.map((r) => representation(r.id)) },
+        },
+      );
       expect(subgraph.store.queryCount()).toBe(1);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.residentId).toBe(caller);
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
-      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
     } finally {
       await subgraph.stop();
     }

@@ -2,7 +2,10 @@ import { Agency } from '@resident-graph/federation';
 import { addressUpdateStatus, type AddressChangeFacts } from '../domain/address-update-status.js';
 import { SocialSecurityAddressUpdate } from './address-update.type.js';
 
-export function toAddressUpdate(residentId: string, change: AddressChangeFacts | null): SocialSecurityAddressUpdate {
+export function toAddressUpdate(
+  residentId: string,
+  change: AddressChangeFacts | null,
+): SocialSecurityAddressUpdate {
   return Object.assign(new SocialSecurityAddressUpdate(), {
     residentId,
     agency: Agency.SSA,

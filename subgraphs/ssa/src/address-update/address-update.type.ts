@@ -12,6 +12,9 @@ export class SocialSecurityAddressUpdate extends AgencyTask {
   @Field(() => LocalDate, { nullable: true, description: 'When SSA received the new address.' })
   submittedOn!: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When SSA finished updating its records.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When SSA finished updating its records.',
+  })
   completedOn!: string | null;
 }

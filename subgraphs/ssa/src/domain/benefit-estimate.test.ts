@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { benefitEstimates, benefitFactor, monthlyBenefit, percentOfFullBenefit } from './benefit-estimate.js';
+import {
+  benefitEstimates,
+  benefitFactor,
+  monthlyBenefit,
+  percentOfFullBenefit,
+} from './benefit-estimate.js';
 
 describe('percentOfFullBenefit', () => {
   it('is 100 at full retirement age', () => {
@@ -62,22 +67,39 @@ describe('benefitEstimates', () => {
   it('lists ages 62 to 70 for a full retirement age of 67', () => {
     const estimates = benefitEstimates('1961-08-15', 2100);
     expect(estimates.map((e) => e.claimingAge)).toEqual([62, 63, 64, 65, 66, 67, 68, 69, 70]);
-    expect(estimates.map((e) => e.percentOfFullBenefit)).toEqual([70, 75, 80, 86.67, 93.33, 100, 108, 116, 124]);
-    expect(estimates.map((e) => e.monthlyAmount)).toEqual([1470, 1575, 1680, 1820, 1960, 2100, 2268, 2436, 2604]);
+    expect(estimates.map((e) => e.percentOfFullBenefit)).toEqual([
+      70, 75, 80, 86.67, 93.33, 100, 108, 116, 124,
+    ]);
+    expect(estimates.map((e) => e.monthlyAmount)).toEqual([
+      1470, 1575, 1680, 1820, 1960, 2100, 2268, 2436, 2604,
+    ]);
     expect(estimates[0]?.startsOn).toBe('2023-08-01');
     expect(estimates[8]?.startsOn).toBe('2031-08-01');
   });
 
   it('uses the full retirement age of 66 and 10 months for someone born in 1959', () => {
     const estimates = benefitEstimates('1959-07-10', 1850);
-    expect(estimates[0]).toEqual({ claimingAge: 62, startsOn: '2021-07-01', monthlyAmount: 1310, percentOfFullBenefit: 70.83 });
-    expect(estimates[8]).toEqual({ claimingAge: 70, startsOn: '2029-07-01', monthlyAmount: 2318, percentOfFullBenefit: 125.33 });
+    expect(estimates[0]).toEqual({
+      claimingAge: 62,
+      startsOn: '2021-07-01',
+      monthlyAmount: 1310,
+      percentOfFullBenefit: 70.83,
+    });
+    expect(estimates[8]).toEqual({
+      claimingAge: 70,
+      startsOn: '2029-07-01',
+      monthlyAmount: 2318,
+      percentOfFullBenefit: 125.33,
+    });
   });
 
   it('counts someone born January 1, 1960 as born in 1959 (66 and 10 months), a month earlier', () => {
     const estimates = benefitEstimates('1960-01-01', 1850);
     expect(estimates[0]).toMatchObject({ startsOn: '2021-12-01', percentOfFullBenefit: 70.83 });
-    expect(benefitEstimates('1960-01-02', 1850)[0]).toMatchObject({ startsOn: '2022-01-01', percentOfFullBenefit: 70 });
+    expect(benefitEstimates('1960-01-02', 1850)[0]).toMatchObject({
+      startsOn: '2022-01-01',
+      percentOfFullBenefit: 70,
+    });
   });
 
   it('starts each age a month earlier for someone born on the 1st', () => {

@@ -49,7 +49,10 @@ export function percentOfFullBenefit(monthsFromFullRetirementAge: number): numbe
  * and then the payment down to the whole dollar; flooring straight to the dollar gives the same
  * payment, so that is what residents see.
  */
-export function monthlyBenefit(primaryInsuranceAmount: number, monthsFromFullRetirementAge: number): number {
+export function monthlyBenefit(
+  primaryInsuranceAmount: number,
+  monthsFromFullRetirementAge: number,
+): number {
   return Math.floor((primaryInsuranceAmount * benefitFactor(monthsFromFullRetirementAge)) / FULL);
 }
 
@@ -67,11 +70,18 @@ export interface BenefitEstimateFacts {
  * long, so most people's earliest month is the one after they turn 62; the estimates stay by age.)
  * Empty for people born before 1943: they are past 70 and their delayed credits followed older rules.
  */
-export function benefitEstimates(birthDate: IsoDate, primaryInsuranceAmount: number): BenefitEstimateFacts[] {
+export function benefitEstimates(
+  birthDate: IsoDate,
+  primaryInsuranceAmount: number,
+): BenefitEstimateFacts[] {
   if (effectiveBirthMonth(birthDate).year < FIRST_BIRTH_YEAR_WITH_8_PERCENT_CREDIT) return [];
   const fullAgeInMonths = ageInMonths(fullRetirementAge(birthDate));
   const estimates: BenefitEstimateFacts[] = [];
-  for (let claimingAge = EARLIEST_CLAIMING_AGE; claimingAge <= LATEST_CLAIMING_AGE; claimingAge += 1) {
+  for (
+    let claimingAge = EARLIEST_CLAIMING_AGE;
+    claimingAge <= LATEST_CLAIMING_AGE;
+    claimingAge += 1
+  ) {
     const monthsFromFull = claimingAge * 12 - fullAgeInMonths;
     estimates.push({
       claimingAge,

@@ -82,10 +82,16 @@ describe('fullRetirementMonth and fullRetirementDate', () => {
 
 describe('monthReachingAge', () => {
   it('is the birth month plus the age', () => {
-    expect(monthReachingAge('1961-08-15', { years: 62, months: 0 })).toEqual({ year: 2023, month: 8 });
+    expect(monthReachingAge('1961-08-15', { years: 62, months: 0 })).toEqual({
+      year: 2023,
+      month: 8,
+    });
   });
 
   it('is a month earlier for someone born on the 1st, across a year end', () => {
-    expect(monthReachingAge('1964-01-01', { years: 62, months: 0 })).toEqual({ year: 2025, month: 12 });
+    expect(monthReachingAge('1964-01-01', { years: 62, months: 0 })).toEqual({
+      year: 2025,
+      month: 12,
+    });
   });
 });

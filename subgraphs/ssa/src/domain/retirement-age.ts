@@ -1,4 +1,10 @@
-import { addToYearMonth, firstDayOf, parseIsoDate, type IsoDate, type YearMonth } from '@resident-graph/calendar';
+import {
+  addToYearMonth,
+  firstDayOf,
+  parseIsoDate,
+  type IsoDate,
+  type YearMonth,
+} from '@resident-graph/calendar';
 
 /** An age in whole years and months, as SSA states full retirement age ("66 and 10 months"). */
 export interface RetirementAge {

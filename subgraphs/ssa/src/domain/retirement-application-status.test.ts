@@ -6,15 +6,39 @@ const noBirthDate = { today, birthDate: null, benefitsStartedOn: null };
 
 describe('retirementApplicationStatus', () => {
   it('numbers the four steps and records when the status changed', () => {
-    const received = retirementApplicationStatus({ status: 'RECEIVED', filedOn: '2026-06-01', changedOn: '2026-06-02' }, noBirthDate);
-    expect(received).toMatchObject({ code: 'RECEIVED', step: 1, stepCount: 4, actionRequired: false, lastChangedAt: '2026-06-02T00:00:00.000Z' });
+    const received = retirementApplicationStatus(
+      { status: 'RECEIVED', filedOn: '2026-06-01', changedOn: '2026-06-02' },
+      noBirthDate,
+    );
+    expect(received).toMatchObject({
+      code: 'RECEIVED',
+      step: 1,
+      stepCount: 4,
+      actionRequired: false,
+      lastChangedAt: '2026-06-02T00:00:00.000Z',
+    });
     expect(received.description).toContain('June 1, 2026');
-    expect(retirementApplicationStatus({ status: 'IN_REVIEW', filedOn: '2026-06-01', changedOn: '2026-06-10' }, noBirthDate)).toMatchObject({ code: 'IN_REVIEW', step: 3 });
+    expect(
+      retirementApplicationStatus(
+        { status: 'IN_REVIEW', filedOn: '2026-06-01', changedOn: '2026-06-10' },
+        noBirthDate,
+      ),
+    ).toMatchObject({ code: 'IN_REVIEW', step: 3 });
   });
 
   it('asks for documents with a deadline 30 days after the request', () => {
-    const result = retirementApplicationStatus({ status: 'DOCUMENTS_REQUESTED', filedOn: '2026-05-06', changedOn: '2026-06-06' }, noBirthDate);
-    expect(result).toMatchObject({ code: 'DOCUMENTS_REQUESTED', label: 'Documents needed', step: 2, stepCount: 4, actionRequired: true, actionDeadline: '2026-07-06' });
+    const result = retirementApplicationStatus(
+      { status: 'DOCUMENTS_REQUESTED', filedOn: '2026-05-06', changedOn: '2026-06-06' },
+      noBirthDate,
+    );
+    expect(result).toMatchObject({
+      code: 'DOCUMENTS_REQUESTED',
+      label: 'Documents needed',
+      step: 2,
+      stepCount: 4,
+      actionRequired: true,
+      actionDeadline: '2026-07-06',
+    });
     expect(result.description).toContain('July 6, 2026');
   });
 
@@ -29,34 +53,62 @@ describe('retirementApplicationStatus', () => {
 
   it('is NOT_STARTED with general advice when the birth date is not known', () => {
     const result = retirementApplicationStatus(null, noBirthDate);
-    expect(result).toMatchObject({ code: 'NOT_STARTED', step: null, stepCount: null, actionRequired: false, lastChangedAt: null });
+    expect(result).toMatchObject({
+      code: 'NOT_STARTED',
+      step: null,
+      stepCount: null,
+      actionRequired: false,
+      lastChangedAt: null,
+    });
     expect(result.description).toContain('up to 4 months before');
   });
 
   it('says when someone under 62 can apply: 4 months before the month they reach 62', () => {
-    const result = retirementApplicationStatus(null, { today, birthDate: '1970-03-20', benefitsStartedOn: null });
+    const result = retirementApplicationStatus(null, {
+      today,
+      birthDate: '1970-03-20',
+      benefitsStartedOn: null,
+    });
     expect(result.description).toContain('You can apply from November 2031');
     expect(result.nextSteps[0]).toContain('March 2032 (age 62)');
     expect(result.nextSteps[0]).toContain('March 2037');
   });
 
   it('counts the 4 months from the month before for someone born on the 1st', () => {
-    const result = retirementApplicationStatus(null, { today, birthDate: '1970-03-01', benefitsStartedOn: null });
+    const result = retirementApplicationStatus(null, {
+      today,
+      birthDate: '1970-03-01',
+      benefitsStartedOn: null,
+    });
     expect(result.description).toContain('You can apply from October 2031');
   });
 
   it('says “apply now” from 4 months before 62 on', () => {
     // Reaches 62 in October 2026: may apply from June 2026.
-    expect(retirementApplicationStatus(null, { today, birthDate: '1964-10-20', benefitsStartedOn: null }).description).toContain('You can apply now');
-    expect(retirementApplicationStatus(null, { today, birthDate: '1964-11-20', benefitsStartedOn: null }).description).toContain('You can apply from July 2026');
+    expect(
+      retirementApplicationStatus(null, { today, birthDate: '1964-10-20', benefitsStartedOn: null })
+        .description,
+    ).toContain('You can apply now');
+    expect(
+      retirementApplicationStatus(null, { today, birthDate: '1964-11-20', benefitsStartedOn: null })
+        .description,
+    ).toContain('You can apply from July 2026');
     // Ava: 64, full retirement age 67 in August 2028.
-    const ava = retirementApplicationStatus(null, { today, birthDate: '1961-08-15', benefitsStartedOn: null });
+    const ava = retirementApplicationStatus(null, {
+      today,
+      birthDate: '1961-08-15',
+      benefitsStartedOn: null,
+    });
     expect(ava.description).toContain('You can apply now');
     expect(ava.nextSteps[0]).toContain('full benefit from August 2028');
   });
 
   it('tells someone past 70 not to wait', () => {
-    const result = retirementApplicationStatus(null, { today, birthDate: '1950-02-10', benefitsStartedOn: null });
+    const result = retirementApplicationStatus(null, {
+      today,
+      birthDate: '1950-02-10',
+      benefitsStartedOn: null,
+    });
     expect(result.nextSteps[0]).toContain('stopped growing');
   });
 });

@@ -1,4 +1,10 @@
-import { addDays, addToYearMonth, firstDayOf, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import {
+  addDays,
+  addToYearMonth,
+  firstDayOf,
+  parseIsoDate,
+  type IsoDate,
+} from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { SsaApplicationStatus } from '@resident-graph/personas';
 import { longDate, monthAndYear } from './plain-dates.js';
@@ -81,7 +87,10 @@ export function retirementApplicationStatus(
         code: 'IN_REVIEW',
         label: 'In review',
         description: 'We have what we need and are reviewing your application.',
-        nextSteps: ['We will send you a letter with our decision.', 'You do not need to do anything now.'],
+        nextSteps: [
+          'We will send you a letter with our decision.',
+          'You do not need to do anything now.',
+        ],
       });
     case 'DECIDED': {
       const started = context.benefitsStartedOn
@@ -138,6 +147,10 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
             `Your benefit stopped growing at age ${LATEST_CLAIMING_AGE}, so there is no reason to wait.`,
             howToApply,
           ]
-        : [choice, 'If you are close to 65, you can apply for Medicare in the same application.', howToApply],
+        : [
+            choice,
+            'If you are close to 65, you can apply for Medicare in the same application.',
+            howToApply,
+          ],
   });
 }

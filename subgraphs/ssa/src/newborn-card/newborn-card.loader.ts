@@ -11,7 +11,13 @@ export function createNewbornCardLoader(db: Kysely<SsaDatabase>) {
       const rows = await db
         .selectFrom('resident_link as l')
         .innerJoin('newborn_card_request as c', 'c.ssa_id', 'l.ssa_id')
-        .select(['l.resident_id', 'c.child_given_name', 'c.requested_on', 'c.status', 'c.changed_on'])
+        .select([
+          'l.resident_id',
+          'c.child_given_name',
+          'c.requested_on',
+          'c.status',
+          'c.changed_on',
+        ])
         .where('l.resident_id', 'in', [...residentIds])
         .orderBy('c.requested_on', 'desc')
         .execute();

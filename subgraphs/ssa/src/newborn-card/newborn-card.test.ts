@@ -1,12 +1,20 @@
 import { generateResidents } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, TEST_TODAY, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
 const selection = `residentId agency title childGivenName requestedOn
   status { code label description step stepCount expectedFrom expectedBy actionRequired lastChangedAt }`;
-const representation = (residentId: string) => ({ __typename: 'NewbornSocialSecurityCard', residentId });
+const representation = (residentId: string) => ({
+  __typename: 'NewbornSocialSecurityCard',
+  residentId,
+});
 
 describe('ssa subgraph: NewbornSocialSecurityCard', () => {
   let subgraph: TestSubgraph<SsaDatabase>;
@@ -47,18 +55,30 @@ describe('ssa subgraph: NewbornSocialSecurityCard', () => {
   });
 
   it('gives a resident without a newborn NO_REQUEST, not null', async () => {
-    const result = await subgraph.query(entitiesQuery('NewbornSocialSecurityCard', 'childGivenName requestedOn status { code step }'), {
-      as: 'rsd_marcus',
-      variables: { representations: [representation('rsd_marcus')] },
+    const result = await subgraph.query(
+      entitiesQuery('NewbornSocialSecurityCard', 'childGivenName requestedOn status { code step }'),
+      {
+        as: 'rsd_marcus',
+        variables: { representations: [representation('rsd_marcus')] },
+      },
+    );
+    expect(result).toEqual({
+      data: {
+        _entities: [
+          { childGivenName: null, requestedOn: null, status: { code: 'NO_REQUEST', step: null } },
+        ],
+      },
     });
-    expect(result).toEqual({ data: { _entities: [{ childGivenName: null, requestedOn: null, status: { code: 'NO_REQUEST', step: null } }] } });
   });
 
   it('refuses another resident’s card', async () => {
-    const result = await subgraph.query(entitiesQuery('NewbornSocialSecurityCard', 'childGivenName'), {
-      as: 'rsd_ava',
-      variables: { representations: [representation('rsd_nora')] },
-    });
+    const result = await subgraph.query(
+      entitiesQuery('NewbornSocialSecurityCard', 'childGivenName'),
+      {
+        as: 'rsd_ava',
+        variables: { representations: [representation('rsd_nora')] },
+      },
+    );
     expect(result.data).toEqual({ _entities: [null] });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(result)).not.toContain('Juniper');
@@ -71,16 +91,21 @@ describe('ssa subgraph: NewbornSocialSecurityCard _entities batching', () => {
     const subgraph = await startTestSubgraph(ssaSubgraph, { residents });
     try {
       const caller = residents[0]!.id;
-      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(entitiesQuery('NewbornSocialSecurityCard', 'residentId status { code }'), {
-        as: caller,
-        variables: { representations: residents.map((r) => representation(r.id)) },
-      });
+      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(
+        entitiesQuery('NewbornSocialSecurityCard', 'residentId status { code }'),
+        {
+          as: caller,
+          variables: { representations: residents.map((r) => representation(r.id)) },
+        },
+      );
       expect(subgraph.store.queryCount()).toBe(1);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.residentId).toBe(caller);
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
-      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
     } finally {
       await subgraph.stop();
     }

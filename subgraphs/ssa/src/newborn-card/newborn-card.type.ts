@@ -5,12 +5,19 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "residentId")')
 @ObjectType('NewbornSocialSecurityCard', {
   implements: AgencyTask,
-  description: 'A newborn child’s Social Security card: REQUESTED → PROCESSING → MAILED, or NO_REQUEST.',
+  description:
+    'A newborn child’s Social Security card: REQUESTED → PROCESSING → MAILED, or NO_REQUEST.',
 })
 export class NewbornSocialSecurityCard extends AgencyTask {
-  @Field(() => String, { nullable: true, description: 'The child’s given name as on the request; null when there is none.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child’s given name as on the request; null when there is none.',
+  })
   childGivenName!: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the request reached SSA (from the hospital birth form).' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When the request reached SSA (from the hospital birth form).',
+  })
   requestedOn!: string | null;
 }

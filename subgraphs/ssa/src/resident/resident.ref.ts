@@ -10,6 +10,8 @@ export class ResidentRef {
 
   /** Owned by identity; the gateway sends it to the fields that `@requires` it. SSA never stores it. */
   @Directive('@external')
-  @Field(() => LocalDate, { nullable: true })
+  // Non-null, as identity declares it: composition rejects an @external field whose type differs
+  // from the owner's. Absent from a representation unless a `@requires` field was asked for.
+  @Field(() => LocalDate)
   birthDate?: string | null;
 }

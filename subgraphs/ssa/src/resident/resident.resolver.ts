@@ -22,7 +22,10 @@ export class ResidentSsaResolver {
     nullable: true,
     description: 'The resident’s Social Security record; null when SSA has none.',
   })
-  async socialSecurity(@Root() resident: ResidentRef, @Ctx() { caller, clock, loaders }: SsaContext): Promise<SocialSecurity | null> {
+  async socialSecurity(
+    @Root() resident: ResidentRef,
+    @Ctx() { caller, clock, loaders }: SsaContext,
+  ): Promise<SocialSecurity | null> {
     const holder = await loaders.numberHolderByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
     return holder ? toSocialSecurity(holder, requiredBirthDate(resident), clock.today()) : null;
@@ -30,18 +33,28 @@ export class ResidentSsaResolver {
 
   @Directive('@requires(fields: "birthDate")')
   @FieldResolver(() => RetirementApplication, {
-    description: 'The resident’s retirement application; NOT_STARTED (saying when they can apply) when there is none.',
+    description:
+      'The resident’s retirement application; NOT_STARTED (saying when they can apply) when there is none.',
   })
-  async retirementApplication(@Root() resident: ResidentRef, @Ctx() { caller, clock, loaders }: SsaContext): Promise<RetirementApplication> {
+  async retirementApplication(
+    @Root() resident: ResidentRef,
+    @Ctx() { caller, clock, loaders }: SsaContext,
+  ): Promise<RetirementApplication> {
     const record = await loaders.retirementApplicationByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
-    return toRetirementApplication(resident.id, record, { today: clock.today(), birthDate: requiredBirthDate(resident) });
+    return toRetirementApplication(resident.id, record, {
+      today: clock.today(),
+      birthDate: requiredBirthDate(resident),
+    });
   }
 
   @FieldResolver(() => NewbornSocialSecurityCard, {
     description: 'A newborn child’s Social Security card; NO_REQUEST when there is none.',
   })
-  async newbornSocialSecurityCard(@Root() resident: ResidentRef, @Ctx() { caller, loaders }: SsaContext): Promise<NewbornSocialSecurityCard> {
+  async newbornSocialSecurityCard(
+    @Root() resident: ResidentRef,
+    @Ctx() { caller, loaders }: SsaContext,
+  ): Promise<NewbornSocialSecurityCard> {
     const card = await loaders.newbornCardByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
     return toNewbornCard(resident.id, card);
@@ -50,7 +63,10 @@ export class ResidentSsaResolver {
   @FieldResolver(() => SocialSecurityAddressUpdate, {
     description: 'The resident’s address change with SSA; NOT_NEEDED when there is none.',
   })
-  async socialSecurityAddressUpdate(@Root() resident: ResidentRef, @Ctx() { caller, loaders }: SsaContext): Promise<SocialSecurityAddressUpdate> {
+  async socialSecurityAddressUpdate(
+    @Root() resident: ResidentRef,
+    @Ctx() { caller, loaders }: SsaContext,
+  ): Promise<SocialSecurityAddressUpdate> {
     const change = await loaders.addressChangeByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
     return toAddressUpdate(resident.id, change);
@@ -59,6 +75,7 @@ export class ResidentSsaResolver {
 
 /** The gateway always sends the birth date to `@requires` fields; its absence is a planning bug. */
 function requiredBirthDate(resident: ResidentRef): string {
-  if (!resident.birthDate) throw new Error(`Resident ${resident.id} reached SSA without the birthDate it @requires`);
+  if (!resident.birthDate)
+    throw new Error(`Resident ${resident.id} reached SSA without the birthDate it @requires`);
   return resident.birthDate;
 }

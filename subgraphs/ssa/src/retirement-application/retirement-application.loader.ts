@@ -17,7 +17,13 @@ export function createRetirementApplicationLoader(db: Kysely<SsaDatabase>) {
         .selectFrom('resident_link as l')
         .innerJoin('number_holder as h', 'h.ssa_id', 'l.ssa_id')
         .leftJoin('retirement_application as a', 'a.ssa_id', 'l.ssa_id')
-        .select(['l.resident_id', 'h.benefits_started_on', 'a.status', 'a.filed_on', 'a.changed_on'])
+        .select([
+          'l.resident_id',
+          'h.benefits_started_on',
+          'a.status',
+          'a.filed_on',
+          'a.changed_on',
+        ])
         .where('l.resident_id', 'in', [...residentIds])
         .execute();
       return inKeyOrder(residentIds, rows, (row) => row.resident_id).map((row) =>

@@ -12,5 +12,8 @@ export async function resolveRetirementApplicationReference(
   assertMayReadResident(caller, reference.residentId);
   // No birth date on this path (only CMS's task may `@requires` the resident), so the
   // NOT_STARTED wording is general; `Resident.retirementApplication` names the months.
-  return toRetirementApplication(reference.residentId, record, { today: clock.today(), birthDate: null });
+  return toRetirementApplication(reference.residentId, record, {
+    today: clock.today(),
+    birthDate: null,
+  });
 }

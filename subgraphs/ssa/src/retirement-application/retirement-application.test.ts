@@ -1,12 +1,20 @@
 import { generateResidents } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, TEST_TODAY, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
 const selection = `residentId agency title filedOn
   status { code label description nextSteps step stepCount actionRequired actionDeadline lastChangedAt }`;
-const representation = (residentId: string) => ({ __typename: 'RetirementApplication', residentId });
+const representation = (residentId: string) => ({
+  __typename: 'RetirementApplication',
+  residentId,
+});
 
 describe('ssa subgraph: RetirementApplication', () => {
   let subgraph: TestSubgraph<SsaDatabase>;
@@ -16,7 +24,11 @@ describe('ssa subgraph: RetirementApplication', () => {
   afterAll(() => subgraph.stop());
 
   async function applicationOf(residentId: string) {
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(entitiesQuery('RetirementApplication', selection), {
+    const result = await subgraph.query<{
+      _entities: (Record<string, unknown> & {
+        status: { description: string; nextSteps: string[] };
+      })[];
+    }>(entitiesQuery('RetirementApplication', selection), {
       as: residentId,
       variables: { representations: [representation(residentId)] },
     });
@@ -45,13 +57,25 @@ describe('ssa subgraph: RetirementApplication', () => {
 
   it('shows Walter’s application decided and his benefits started', async () => {
     const walter = await applicationOf('rsd_walter');
-    expect(walter).toMatchObject({ filedOn: '2023-04-20', status: { code: 'DECIDED', step: 4, stepCount: 4, actionRequired: false } });
+    expect(walter).toMatchObject({
+      filedOn: '2023-04-20',
+      status: { code: 'DECIDED', step: 4, stepCount: 4, actionRequired: false },
+    });
     expect(walter.status.description).toContain('July 2023');
   });
 
   it('gives Ava, who has not applied, NOT_STARTED with how and when to apply', async () => {
     const ava = await applicationOf('rsd_ava');
-    expect(ava).toMatchObject({ filedOn: null, status: { code: 'NOT_STARTED', label: 'Not started', step: null, actionRequired: false, lastChangedAt: null } });
+    expect(ava).toMatchObject({
+      filedOn: null,
+      status: {
+        code: 'NOT_STARTED',
+        label: 'Not started',
+        step: null,
+        actionRequired: false,
+        lastChangedAt: null,
+      },
+    });
     expect(ava.status.description).toContain('up to 4 months before');
   });
 
@@ -76,16 +100,21 @@ describe('ssa subgraph: RetirementApplication _entities batching', () => {
     const subgraph = await startTestSubgraph(ssaSubgraph, { residents });
     try {
       const caller = residents[0]!.id;
-      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(entitiesQuery('RetirementApplication', 'residentId status { code }'), {
-        as: caller,
-        variables: { representations: residents.map((r) => representation(r.id)) },
-      });
+      const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(
+        entitiesQuery('RetirementApplication', 'residentId status { code }'),
+        {
+          as: caller,
+          variables: { representations: residents.map((r) => representation(r.id)) },
+        },
+      );
       expect(subgraph.store.queryCount()).toBe(1);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.residentId).toBe(caller);
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
-      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+      expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(
+        new Set(['FORBIDDEN']),
+      );
     } finally {
       await subgraph.stop();
     }

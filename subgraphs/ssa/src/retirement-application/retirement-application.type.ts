@@ -5,9 +5,13 @@ import { Directive, Field, ObjectType } from 'type-graphql';
 @Directive('@key(fields: "residentId")')
 @ObjectType('RetirementApplication', {
   implements: AgencyTask,
-  description: 'Applying for Social Security retirement benefits: RECEIVED → DOCUMENTS_REQUESTED → IN_REVIEW → DECIDED, or NOT_STARTED.',
+  description:
+    'Applying for Social Security retirement benefits: RECEIVED → DOCUMENTS_REQUESTED → IN_REVIEW → DECIDED, or NOT_STARTED.',
 })
 export class RetirementApplication extends AgencyTask {
-  @Field(() => LocalDate, { nullable: true, description: 'When the application was filed; null when not started.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When the application was filed; null when not started.',
+  })
   filedOn!: string | null;
 }

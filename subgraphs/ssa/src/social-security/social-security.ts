@@ -6,7 +6,11 @@ import type { NumberHolderRecord } from './number-holder.loader.js';
 import { BenefitEstimate, FullRetirementAge, SocialSecurity } from './social-security.type.js';
 
 /** The resident's view of their record: derived figures, never the raw SSN. */
-export function toSocialSecurity(holder: NumberHolderRecord, birthDate: IsoDate, today: IsoDate): SocialSecurity {
+export function toSocialSecurity(
+  holder: NumberHolderRecord,
+  birthDate: IsoDate,
+  today: IsoDate,
+): SocialSecurity {
   return Object.assign(new SocialSecurity(), {
     ssnLast4: maskSsn(holder.ssn),
     fullRetirementAge: Object.assign(new FullRetirementAge(), fullRetirementAge(birthDate)),

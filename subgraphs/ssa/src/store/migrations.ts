@@ -19,7 +19,9 @@ export const ssaMigrations: Record<string, Migration> = {
         .createTable('retirement_application')
         .addColumn('ssa_id', 'text', (c) => c.primaryKey().references('number_holder.ssa_id'))
         .addColumn('status', 'text', (c) =>
-          c.notNull().check(sql`status in ('RECEIVED', 'DOCUMENTS_REQUESTED', 'IN_REVIEW', 'DECIDED')`),
+          c
+            .notNull()
+            .check(sql`status in ('RECEIVED', 'DOCUMENTS_REQUESTED', 'IN_REVIEW', 'DECIDED')`),
         )
         .addColumn('filed_on', 'text', (c) => c.notNull())
         .addColumn('changed_on', 'text', (c) => c.notNull())
@@ -30,9 +32,15 @@ export const ssaMigrations: Record<string, Migration> = {
         .addColumn('child_given_name', 'text', (c) => c.notNull())
         .addColumn('child_birth_date', 'text', (c) => c.notNull())
         .addColumn('requested_on', 'text', (c) => c.notNull())
-        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('REQUESTED', 'PROCESSING', 'MAILED')`))
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('REQUESTED', 'PROCESSING', 'MAILED')`),
+        )
         .addColumn('changed_on', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('newborn_card_request_pk', ['ssa_id', 'child_birth_date', 'child_given_name'])
+        .addPrimaryKeyConstraint('newborn_card_request_pk', [
+          'ssa_id',
+          'child_birth_date',
+          'child_given_name',
+        ])
         .execute();
       await db.schema
         .createTable('address_change')

@@ -14,14 +14,26 @@ describe('seedSsa', () => {
   afterEach(() => store.close());
 
   const count = async (table: keyof SsaDatabase) =>
-    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('links each resident to its own SSA id, in sequence across chunks', async () => {
     expect(await isSsaSeeded(store.db)).toBe(false);
     const residents = [...personas(TEST_TODAY), ...generateResidents(2500, TEST_TODAY)];
-    for (let i = 0; i < residents.length; i += 1000) await seedSsa(store.db, residents.slice(i, i + 1000));
+    for (let i = 0; i < residents.length; i += 1000)
+      await seedSsa(store.db, residents.slice(i, i + 1000));
     expect(await isSsaSeeded(store.db)).toBe(true);
-    const links = await store.db.selectFrom('resident_link').selectAll().orderBy('ssa_id').execute();
+    const links = await store.db
+      .selectFrom('resident_link')
+      .selectAll()
+      .orderBy('ssa_id')
+      .execute();
     expect(links).toHaveLength(residents.length);
     expect(links[0]).toEqual({ resident_id: 'rsd_ava', ssa_id: 'SSA-B-000000001' });
     expect(links.at(-1)?.ssa_id).toBe(`SSA-B-${String(residents.length).padStart(9, '0')}`);
@@ -32,12 +44,38 @@ describe('seedSsa', () => {
   it('is harmless to run again: no new rows, ids kept', async () => {
     const residents = [...personas(TEST_TODAY), ...generateResidents(300, TEST_TODAY)];
     await seedSsa(store.db, residents);
-    const before = await store.db.selectFrom('resident_link').selectAll().orderBy('resident_id').execute();
-    const counts = await Promise.all((['number_holder', 'retirement_application', 'newborn_card_request', 'address_change'] as const).map(count));
+    const before = await store.db
+      .selectFrom('resident_link')
+      .selectAll()
+      .orderBy('resident_id')
+      .execute();
+    const counts = await Promise.all(
+      (
+        [
+          'number_holder',
+          'retirement_application',
+          'newborn_card_request',
+          'address_change',
+        ] as const
+      ).map(count),
+    );
     await seedSsa(store.db, residents.slice(0, 100));
     await seedSsa(store.db, residents);
-    expect(await store.db.selectFrom('resident_link').selectAll().orderBy('resident_id').execute()).toEqual(before);
-    expect(await Promise.all((['number_holder', 'retirement_application', 'newborn_card_request', 'address_change'] as const).map(count))).toEqual(counts);
+    expect(
+      await store.db.selectFrom('resident_link').selectAll().orderBy('resident_id').execute(),
+    ).toEqual(before);
+    expect(
+      await Promise.all(
+        (
+          [
+            'number_holder',
+            'retirement_application',
+            'newborn_card_request',
+            'address_change',
+          ] as const
+        ).map(count),
+      ),
+    ).toEqual(counts);
     expect(counts.every((n) => n > 0)).toBe(true);
   });
 

@@ -11,7 +11,10 @@ const formatSsaId = (n: number) => `${ID_PREFIX}${String(n).padStart(9, '0')}`;
  * next SSA id in sequence (unrelated to the platform id, as pairwise identifiers require); residents
  * already linked keep theirs, and every insert ignores rows that exist, so re-seeding is harmless.
  */
-export async function seedSsa(db: Kysely<SsaDatabase>, residents: readonly ResidentFacts[]): Promise<void> {
+export async function seedSsa(
+  db: Kysely<SsaDatabase>,
+  residents: readonly ResidentFacts[],
+): Promise<void> {
   if (residents.length === 0) return;
   await db.transaction().execute(async (trx) => {
     const ssaIds = await linkResidents(trx, residents);
@@ -45,25 +48,49 @@ export async function seedSsa(db: Kysely<SsaDatabase>, residents: readonly Resid
       }
       if (ssa.addressChange) {
         const { submittedOn, completedOn } = ssa.addressChange;
-        addressChanges.push({ ssa_id: ssaId, submitted_on: submittedOn, completed_on: completedOn });
+        addressChanges.push({
+          ssa_id: ssaId,
+          submitted_on: submittedOn,
+          completed_on: completedOn,
+        });
       }
     }
     // Holders first: the link and the records reference them.
     for (const rows of inChunks(holders)) {
-      await trx.insertInto('number_holder').values(rows).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('number_holder')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     const links = residents.map(({ id }) => ({ resident_id: id, ssa_id: ssaIds.get(id)! }));
     for (const rows of inChunks(links)) {
-      await trx.insertInto('resident_link').values(rows).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('resident_link')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     for (const rows of inChunks(applications)) {
-      await trx.insertInto('retirement_application').values(rows).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('retirement_application')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     for (const rows of inChunks(cards)) {
-      await trx.insertInto('newborn_card_request').values(rows).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('newborn_card_request')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     for (const rows of inChunks(addressChanges)) {
-      await trx.insertInto('address_change').values(rows).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('address_change')
+        .values(rows)
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
   });
 }
@@ -104,5 +131,8 @@ function* inChunks<T extends object>(rows: readonly T[]): Generator<T[]> {
 }
 
 export async function isSsaSeeded(db: Kysely<SsaDatabase>): Promise<boolean> {
-  return (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }

@@ -1,6 +1,9 @@
 import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
-import type { PassportApplicationFacts, PassportApplicationStatus } from '../domain/passport-status.js';
+import type {
+  PassportApplicationFacts,
+  PassportApplicationStatus,
+} from '../domain/passport-status.js';
 import { MAX_KEYS_PER_QUERY, type StateDatabase } from '../store/database.js';
 
 export interface ChildPassportApplicationFacts extends PassportApplicationFacts {
@@ -17,7 +20,14 @@ export function createChildPassportApplicationLoader(db: Kysely<StateDatabase>) 
       const rows = await db
         .selectFrom('resident_link as l')
         .innerJoin('child_passport_application as a', 'a.state_id', 'l.state_id')
-        .select(['l.resident_id', 'a.child_given_name', 'a.status', 'a.submitted_on', 'a.changed_on', 'a.expedited'])
+        .select([
+          'l.resident_id',
+          'a.child_given_name',
+          'a.status',
+          'a.submitted_on',
+          'a.changed_on',
+          'a.expedited',
+        ])
         .where('l.resident_id', 'in', [...residentIds])
         .orderBy('a.child_birth_date', 'desc')
         .execute();

@@ -1,6 +1,9 @@
 import { assertMayReadResident } from '@resident-graph/federation';
 import type { StateContext } from '../context.js';
-import { toChildPassportApplication, type ChildPassportApplication } from './child-passport-application.type.js';
+import {
+  toChildPassportApplication,
+  type ChildPassportApplication,
+} from './child-passport-application.type.js';
 
 export async function resolveChildPassportApplicationReference(
   reference: Pick<ChildPassportApplication, 'residentId'>,

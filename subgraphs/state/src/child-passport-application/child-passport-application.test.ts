@@ -3,8 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateDatabase } from '../store/database.js';
 import { stateSubgraph } from '../subgraph.js';
 
-const query = entitiesQuery('ChildPassportApplication', 'residentId agency title childGivenName mustApplyInPerson status { code label description nextSteps step actionRequired }');
-const representations = (residentId: string) => ({ representations: [{ __typename: 'ChildPassportApplication', residentId }] });
+/** The parts of a task response the assertions read; the rest is matched with toMatchObject. */
+type TaskResult = { status: { description: string; nextSteps: string[] } } & Record<
+  string,
+  unknown
+>;
+
+const query = entitiesQuery(
+  'ChildPassportApplication',
+  'residentId agency title childGivenName mustApplyInPerson status { code label description nextSteps step actionRequired }',
+);
+const representations = (residentId: string) => ({
+  representations: [{ __typename: 'ChildPassportApplication', residentId }],
+});
 
 describe('state subgraph: ChildPassportApplication', () => {
   let subgraph: TestSubgraph<StateDatabase>;
@@ -14,7 +25,10 @@ describe('state subgraph: ChildPassportApplication', () => {
   afterAll(() => subgraph.stop());
 
   it('tells Nora how to apply in person for Juniper’s first passport', async () => {
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: 'rsd_nora', variables: representations('rsd_nora') });
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: 'rsd_nora',
+      variables: representations('rsd_nora'),
+    });
     expect(result.errors).toBeUndefined();
     const nora = result.data!._entities[0]!;
     expect(nora).toMatchObject({
@@ -31,13 +45,23 @@ describe('state subgraph: ChildPassportApplication', () => {
   });
 
   it('still gives a resident with no application the task, with how to apply', async () => {
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: 'rsd_marcus', variables: representations('rsd_marcus') });
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: 'rsd_marcus',
+      variables: representations('rsd_marcus'),
+    });
     expect(result.errors).toBeUndefined();
-    expect(result.data!._entities[0]).toMatchObject({ childGivenName: null, mustApplyInPerson: true, status: { code: 'NOT_AVAILABLE' } });
+    expect(result.data!._entities[0]).toMatchObject({
+      childGivenName: null,
+      mustApplyInPerson: true,
+      status: { code: 'NOT_AVAILABLE' },
+    });
   });
 
   it('refuses another resident’s application', async () => {
-    const result = await subgraph.query<{ _entities: unknown[] }>(query, { as: 'rsd_ava', variables: representations('rsd_nora') });
+    const result = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: 'rsd_ava',
+      variables: representations('rsd_nora'),
+    });
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

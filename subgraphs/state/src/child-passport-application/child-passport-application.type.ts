@@ -10,10 +10,16 @@ import type { ChildPassportApplicationFacts } from './child-passport-application
   description: 'A child’s first passport, which a parent applies for in person with form DS-11.',
 })
 export class ChildPassportApplication extends AgencyTask {
-  @Field(() => String, { nullable: true, description: 'The child’s given name, once an application names them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The child’s given name, once an application names them.',
+  })
   childGivenName!: string | null;
 
-  @Field(() => Boolean, { description: 'Always true: a child’s first passport is applied for in person, never online or by mail.' })
+  @Field(() => Boolean, {
+    description:
+      'Always true: a child’s first passport is applied for in person, never online or by mail.',
+  })
   mustApplyInPerson!: boolean;
 }
 

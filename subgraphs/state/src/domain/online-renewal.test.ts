@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { onlineRenewalEligibility, type PassportFacts } from './online-renewal.js';
 
 const today = '2026-06-15';
-const adultPassport = (expiresOn: string, overrides: Partial<PassportFacts> = {}): PassportFacts => ({
+const adultPassport = (
+  expiresOn: string,
+  overrides: Partial<PassportFacts> = {},
+): PassportFacts => ({
   issuedOn: `${Number(expiresOn.slice(0, 4)) - 10}${expiresOn.slice(4)}`,
   expiresOn,
   validityYears: 10,
@@ -12,7 +15,10 @@ const adultPassport = (expiresOn: string, overrides: Partial<PassportFacts> = {}
 
 describe('onlineRenewalEligibility', () => {
   it('allows an adult passport that expires in a few months', () => {
-    expect(onlineRenewalEligibility(adultPassport('2026-09-15'), today)).toEqual({ eligible: true, reasons: [] });
+    expect(onlineRenewalEligibility(adultPassport('2026-09-15'), today)).toEqual({
+      eligible: true,
+      reasons: [],
+    });
   });
 
   it('allows a passport that expires exactly one year from today', () => {
@@ -45,7 +51,10 @@ describe('onlineRenewalEligibility', () => {
   });
 
   it('refuses a 5-year child passport (issued under 16), even within the renewal window', () => {
-    const result = onlineRenewalEligibility(adultPassport('2026-09-15', { issuedOn: '2021-09-15', validityYears: 5 }), today);
+    const result = onlineRenewalEligibility(
+      adultPassport('2026-09-15', { issuedOn: '2021-09-15', validityYears: 5 }),
+      today,
+    );
     expect(result.eligible).toBe(false);
     expect(result.reasons).toHaveLength(1);
     expect(result.reasons[0]).toContain('5-year passport');
@@ -54,7 +63,10 @@ describe('onlineRenewalEligibility', () => {
   });
 
   it('refuses a name change, pointing at renewal by mail', () => {
-    const result = onlineRenewalEligibility(adultPassport('2026-09-15', { nameChanged: true }), today);
+    const result = onlineRenewalEligibility(
+      adultPassport('2026-09-15', { nameChanged: true }),
+      today,
+    );
     expect(result.eligible).toBe(false);
     expect(result.reasons).toHaveLength(1);
     expect(result.reasons[0]).toContain('name has changed');
@@ -78,7 +90,9 @@ describe('onlineRenewalEligibility', () => {
 
   it('handles a leap-day expiry one year out', () => {
     // A year after 2027-02-28 is 2028-02-28, so a passport expiring on leap day 2028 is a day too early.
-    expect(onlineRenewalEligibility(adultPassport('2028-02-29'), '2027-02-28').eligible).toBe(false);
+    expect(onlineRenewalEligibility(adultPassport('2028-02-29'), '2027-02-28').eligible).toBe(
+      false,
+    );
     expect(onlineRenewalEligibility(adultPassport('2028-02-29'), '2027-03-01').eligible).toBe(true);
   });
 });

@@ -33,11 +33,16 @@ export const ADULT_PASSPORT_VALIDITY_YEARS = 10;
  * or older when issued" is checked; the same rule keeps children (whose passports are all child
  * passports) out of online renewal.
  */
-export function onlineRenewalEligibility(passport: PassportFacts | null, today: IsoDate): OnlineRenewalEligibility {
+export function onlineRenewalEligibility(
+  passport: PassportFacts | null,
+  today: IsoDate,
+): OnlineRenewalEligibility {
   if (!passport) {
     return {
       eligible: false,
-      reasons: ['We have no passport on record for you. A first passport can’t be applied for online: apply in person with form DS-11.'],
+      reasons: [
+        'We have no passport on record for you. A first passport can’t be applied for online: apply in person with form DS-11.',
+      ],
     };
   }
   const reasons: string[] = [];

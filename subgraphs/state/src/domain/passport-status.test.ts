@@ -16,7 +16,9 @@ const passport = (expiresOn: string, overrides: Partial<PassportFacts> = {}): Pa
   nameChanged: false,
   ...overrides,
 });
-const application = (overrides: Partial<PassportApplicationFacts> = {}): PassportApplicationFacts => ({
+const application = (
+  overrides: Partial<PassportApplicationFacts> = {},
+): PassportApplicationFacts => ({
   status: 'IN_PROCESS',
   submittedOn: '2026-06-01',
   changedOn: '2026-06-03',
@@ -50,24 +52,48 @@ describe('passportApplicationStatus', () => {
   });
 
   it('expects an expedited application 2 to 3 weeks after, and does not offer to expedite again', () => {
-    const status = passportApplicationStatus(application({ expedited: true }), 'renewal application');
+    const status = passportApplicationStatus(
+      application({ expedited: true }),
+      'renewal application',
+    );
     expect(status).toMatchObject({ expectedFrom: '2026-06-15', expectedBy: '2026-06-22' });
     expect(status.nextSteps.join(' ')).not.toContain('expedite');
   });
 
   it('asks the resident to act when more information is needed', () => {
-    const status = passportApplicationStatus(application({ status: 'ADDITIONAL_INFO_NEEDED' }), 'renewal application');
-    expect(status).toMatchObject({ code: 'ADDITIONAL_INFO_NEEDED', actionRequired: true, step: 1, stepCount: 3 });
+    const status = passportApplicationStatus(
+      application({ status: 'ADDITIONAL_INFO_NEEDED' }),
+      'renewal application',
+    );
+    expect(status).toMatchObject({
+      code: 'ADDITIONAL_INFO_NEEDED',
+      actionRequired: true,
+      step: 1,
+      stepCount: 3,
+    });
   });
 
   it('walks approved (2 of 3) and mailed (3 of 3)', () => {
-    expect(passportApplicationStatus(application({ status: 'APPROVED' }), 'x')).toMatchObject({ code: 'APPROVED', step: 2, stepCount: 3 });
+    expect(passportApplicationStatus(application({ status: 'APPROVED' }), 'x')).toMatchObject({
+      code: 'APPROVED',
+      step: 2,
+      stepCount: 3,
+    });
     const mailed = passportApplicationStatus(application({ status: 'MAILED' }), 'x');
-    expect(mailed).toMatchObject({ code: 'MAILED', step: 3, stepCount: 3, expectedBy: null, actionRequired: false });
+    expect(mailed).toMatchObject({
+      code: 'MAILED',
+      step: 3,
+      stepCount: 3,
+      expectedBy: null,
+      actionRequired: false,
+    });
   });
 
   it('says NOT_AVAILABLE means no record found yet', () => {
-    const status = passportApplicationStatus(application({ status: 'NOT_AVAILABLE' }), 'renewal application');
+    const status = passportApplicationStatus(
+      application({ status: 'NOT_AVAILABLE' }),
+      'renewal application',
+    );
     expect(status).toMatchObject({ code: 'NOT_AVAILABLE', label: 'Not available', step: null });
     expect(status.description).toContain('don’t have a record');
   });
@@ -75,24 +101,42 @@ describe('passportApplicationStatus', () => {
 
 describe('passportRenewalStatus', () => {
   it('follows a renewal application when there is one, whatever the passport says', () => {
-    expect(passportRenewalStatus(passport('2026-09-15'), application({ status: 'APPROVED' }), today).code).toBe('APPROVED');
+    expect(
+      passportRenewalStatus(passport('2026-09-15'), application({ status: 'APPROVED' }), today)
+        .code,
+    ).toBe('APPROVED');
   });
 
   it('has nothing to do for a passport valid for more than a year, and says when renewal opens', () => {
     const status = passportRenewalStatus(passport('2032-06-15'), null, today);
-    expect(status).toMatchObject({ code: 'VALID', actionRequired: false, lastChangedAt: '2022-06-15T00:00:00.000Z' });
-    expect(status.nextSteps).toEqual(['You can renew it from June 15, 2031, a year before it expires.']);
+    expect(status).toMatchObject({
+      code: 'VALID',
+      actionRequired: false,
+      lastChangedAt: '2022-06-15T00:00:00.000Z',
+    });
+    expect(status.nextSteps).toEqual([
+      'You can renew it from June 15, 2031, a year before it expires.',
+    ]);
   });
 
   it('recommends renewing within a year of expiry, online when allowed', () => {
     const status = passportRenewalStatus(passport('2026-09-15'), null, today);
-    expect(status).toMatchObject({ code: 'RENEW_SOON', label: 'Renew soon', actionRequired: false, lastChangedAt: '2025-09-15T00:00:00.000Z' });
+    expect(status).toMatchObject({
+      code: 'RENEW_SOON',
+      label: 'Renew soon',
+      actionRequired: false,
+      lastChangedAt: '2025-09-15T00:00:00.000Z',
+    });
     expect(status.description).toContain('You can renew it online.');
     expect(status.nextSteps[0]).toBe('You can renew online at travel.state.gov.');
   });
 
   it('recommends renewing but explains why not online after a name change', () => {
-    const status = passportRenewalStatus(passport('2026-09-15', { nameChanged: true }), null, today);
+    const status = passportRenewalStatus(
+      passport('2026-09-15', { nameChanged: true }),
+      null,
+      today,
+    );
     expect(status.code).toBe('RENEW_SOON');
     expect(status.description).toContain('You can’t renew it online.');
     expect(status.nextSteps.join(' ')).toContain('DS-82');
@@ -112,7 +156,11 @@ describe('passportRenewalStatus', () => {
 
   it('reports no passport', () => {
     const status = passportRenewalStatus(null, null, today);
-    expect(status).toMatchObject({ code: 'NO_PASSPORT', label: 'No passport', lastChangedAt: null });
+    expect(status).toMatchObject({
+      code: 'NO_PASSPORT',
+      label: 'No passport',
+      lastChangedAt: null,
+    });
     expect(status.nextSteps.join(' ')).toContain('DS-11');
   });
 });
@@ -129,7 +177,10 @@ describe('childPassportApplicationStatus', () => {
   });
 
   it('names the child of a started but not submitted application', () => {
-    const status = childPassportApplicationStatus({ ...application({ status: 'NOT_AVAILABLE', submittedOn: null, changedOn: null }), childGivenName: 'Juniper' });
+    const status = childPassportApplicationStatus({
+      ...application({ status: 'NOT_AVAILABLE', submittedOn: null, changedOn: null }),
+      childGivenName: 'Juniper',
+    });
     expect(status.code).toBe('NOT_AVAILABLE');
     expect(status.description).toContain('for Juniper');
     expect(status.nextSteps.join(' ')).toContain('DS-11');

@@ -3,7 +3,11 @@ import { status, type Status } from '@resident-graph/federation';
 import type { PassportApplicationStatus } from '@resident-graph/personas';
 import { onlineRenewalEligibility, type PassportFacts } from './online-renewal.js';
 import { plainDate } from './plain-date.js';
-import { EXPEDITE_FEE_DOLLARS, expectedProcessingWindow, processingTimeInWords } from './processing-time.js';
+import {
+  EXPEDITE_FEE_DOLLARS,
+  expectedProcessingWindow,
+  processingTimeInWords,
+} from './processing-time.js';
 
 export type { PassportApplicationStatus };
 
@@ -20,7 +24,12 @@ export interface PassportApplicationFacts {
 export type PassportValidity = 'VALID' | 'RENEW_SOON' | 'EXPIRED';
 
 /** Steps of an application once received: In process (1), Approved (2), Mailed (3). */
-const APPLICATION_STEPS = { IN_PROCESS: 1, ADDITIONAL_INFO_NEEDED: 1, APPROVED: 2, MAILED: 3 } as const;
+const APPLICATION_STEPS = {
+  IN_PROCESS: 1,
+  ADDITIONAL_INFO_NEEDED: 1,
+  APPROVED: 2,
+  MAILED: 3,
+} as const;
 const APPLICATION_STEP_COUNT = 3;
 
 const midnight = (date: IsoDate | null) => (date ? `${date}T00:00:00.000Z` : null);
@@ -32,7 +41,10 @@ const RENEW_SOON_YEARS = 1;
  * Where a passport application stands, in the words travel.state.gov uses for its status codes.
  * `what` names the application in sentences ("renewal application", "application for Juniper").
  */
-export function passportApplicationStatus(application: PassportApplicationFacts, what: string): Status {
+export function passportApplicationStatus(
+  application: PassportApplicationFacts,
+  what: string,
+): Status {
   const changed = midnight(application.changedOn);
   switch (application.status) {
     case 'NOT_AVAILABLE':
@@ -40,11 +52,15 @@ export function passportApplicationStatus(application: PassportApplicationFacts,
         code: 'NOT_AVAILABLE',
         label: 'Not available',
         description: `We don’t have a record of your ${what} in our system yet. Applications sent by mail can take a while to show up here.`,
-        nextSteps: ['Check again later. If you haven’t sent your application yet, you don’t need to do anything here until you do.'],
+        nextSteps: [
+          'Check again later. If you haven’t sent your application yet, you don’t need to do anything here until you do.',
+        ],
         lastChangedAt: changed,
       });
     case 'IN_PROCESS': {
-      const window = application.submittedOn ? expectedProcessingWindow(application.submittedOn, application.expedited) : null;
+      const window = application.submittedOn
+        ? expectedProcessingWindow(application.submittedOn, application.expedited)
+        : null;
       return status({
         code: 'IN_PROCESS',
         label: 'In process',
@@ -53,7 +69,9 @@ export function passportApplicationStatus(application: PassportApplicationFacts,
           'You don’t need to do anything now. We’ll contact you if we need more information.',
           ...(application.expedited
             ? []
-            : [`If you need your passport sooner, you can pay $${EXPEDITE_FEE_DOLLARS} to expedite it (${processingTimeInWords(true)}).`]),
+            : [
+                `If you need your passport sooner, you can pay $${EXPEDITE_FEE_DOLLARS} to expedite it (${processingTimeInWords(true)}).`,
+              ]),
         ],
         expectedFrom: window?.expectedFrom ?? null,
         expectedBy: window?.expectedBy ?? null,
@@ -77,12 +95,16 @@ export function passportApplicationStatus(application: PassportApplicationFacts,
         actionRequired: true,
       });
     case 'APPROVED': {
-      const window = application.submittedOn ? expectedProcessingWindow(application.submittedOn, application.expedited) : null;
+      const window = application.submittedOn
+        ? expectedProcessingWindow(application.submittedOn, application.expedited)
+        : null;
       return status({
         code: 'APPROVED',
         label: 'Approved',
         description: `We approved your ${what}. We’re printing the passport and will mail it to you soon.`,
-        nextSteps: ['You don’t need to do anything now. We’ll mail the passport to the address on your application.'],
+        nextSteps: [
+          'You don’t need to do anything now. We’ll mail the passport to the address on your application.',
+        ],
         expectedFrom: window?.expectedFrom ?? null,
         expectedBy: window?.expectedBy ?? null,
         lastChangedAt: changed,
@@ -107,7 +129,10 @@ export function passportApplicationStatus(application: PassportApplicationFacts,
 }
 
 /** Whether a passport is valid, expiring within a year, or expired, on `today`. */
-export function passportValidity(passport: Pick<PassportFacts, 'expiresOn'>, today: IsoDate): PassportValidity {
+export function passportValidity(
+  passport: Pick<PassportFacts, 'expiresOn'>,
+  today: IsoDate,
+): PassportValidity {
   // A passport is good through its expiration date.
   if (passport.expiresOn < today) return 'EXPIRED';
   if (passport.expiresOn <= addYears(today, RENEW_SOON_YEARS)) return 'RENEW_SOON';
@@ -129,7 +154,9 @@ export function passportRenewalStatus(
       code: 'NO_PASSPORT',
       label: 'No passport',
       description: 'We have no passport on record for you. You need one only to travel abroad.',
-      nextSteps: ['To get your first passport, apply in person with form DS-11 at a passport acceptance facility, such as many post offices.'],
+      nextSteps: [
+        'To get your first passport, apply in person with form DS-11 at a passport acceptance facility, such as many post offices.',
+      ],
     });
   }
   const online = onlineRenewalEligibility(passport, today);
@@ -147,7 +174,9 @@ export function passportRenewalStatus(
         code: 'VALID',
         label: 'Valid',
         description: `Your passport is valid until ${expires}. You don’t need to do anything now.`,
-        nextSteps: [`You can renew it from ${plainDate(renewalOpensOn)}, a year before it expires.`],
+        nextSteps: [
+          `You can renew it from ${plainDate(renewalOpensOn)}, a year before it expires.`,
+        ],
         lastChangedAt: midnight(passport.issuedOn),
       });
     case 'RENEW_SOON':

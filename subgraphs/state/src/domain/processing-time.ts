@@ -16,9 +16,15 @@ export interface ProcessingWindow {
  * When a passport application submitted on `submittedOn` is expected to be done. Published times
  * count from when the application is received and do not include mailing time either way.
  */
-export function expectedProcessingWindow(submittedOn: IsoDate, expedited: boolean): ProcessingWindow {
+export function expectedProcessingWindow(
+  submittedOn: IsoDate,
+  expedited: boolean,
+): ProcessingWindow {
   const weeks = expedited ? EXPEDITED_PROCESSING_WEEKS : ROUTINE_PROCESSING_WEEKS;
-  return { expectedFrom: addDays(submittedOn, weeks.from * 7), expectedBy: addDays(submittedOn, weeks.to * 7) };
+  return {
+    expectedFrom: addDays(submittedOn, weeks.from * 7),
+    expectedBy: addDays(submittedOn, weeks.to * 7),
+  };
 }
 
 /** "about 4 to 6 weeks" / "about 2 to 3 weeks", for sentences. */

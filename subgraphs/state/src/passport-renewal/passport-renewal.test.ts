@@ -1,10 +1,22 @@
 import { personas } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, TEST_TODAY, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StateDatabase } from '../store/database.js';
 import { stateSubgraph } from '../subgraph.js';
 
-const selection = 'residentId agency title expiresOn canRenewOnline onlineRenewalIneligibleReasons status { code label description nextSteps expectedFrom expectedBy lastChangedAt step stepCount actionRequired }';
+/** The parts of a task response the assertions read; the rest is matched with toMatchObject. */
+type TaskResult = { status: { description: string; nextSteps: string[] } } & Record<
+  string,
+  unknown
+>;
+
+const selection =
+  'residentId agency title expiresOn canRenewOnline onlineRenewalIneligibleReasons status { code label description nextSteps expectedFrom expectedBy lastChangedAt step stepCount actionRequired }';
 const renewalOf = (residentId: string) => ({
   query: entitiesQuery('PassportRenewal', selection),
   variables: { representations: [{ __typename: 'PassportRenewal', residentId }] },
@@ -16,7 +28,18 @@ describe('state subgraph: PassportRenewal', () => {
     // The personas, plus Grace with a renewal application in process (no persona has one).
     const residents = personas(TEST_TODAY).map((resident) =>
       resident.id === 'rsd_grace'
-        ? { ...resident, state: { ...resident.state, renewalApplication: { status: 'IN_PROCESS' as const, submittedOn: '2026-06-01', changedOn: '2026-06-03', expedited: true } } }
+        ? {
+            ...resident,
+            state: {
+              ...resident.state,
+              renewalApplication: {
+                status: 'IN_PROCESS' as const,
+                submittedOn: '2026-06-01',
+                changedOn: '2026-06-03',
+                expedited: true,
+              },
+            },
+          }
         : resident,
     );
     subgraph = await startTestSubgraph(stateSubgraph, { residents });
@@ -25,7 +48,10 @@ describe('state subgraph: PassportRenewal', () => {
 
   async function renewal(residentId: string) {
     const { query, variables } = renewalOf(residentId);
-    const result = await subgraph.query<{ _entities: Record<string, any>[] }>(query, { as: residentId, variables });
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: residentId,
+      variables,
+    });
     expect(result.errors).toBeUndefined();
     return result.data!._entities[0]!;
   }
@@ -39,7 +65,13 @@ describe('state subgraph: PassportRenewal', () => {
       expiresOn: '2026-09-15',
       canRenewOnline: true,
       onlineRenewalIneligibleReasons: [],
-      status: { code: 'RENEW_SOON', label: 'Renew soon', actionRequired: false, lastChangedAt: '2025-09-15T00:00:00.000Z', step: null },
+      status: {
+        code: 'RENEW_SOON',
+        label: 'Renew soon',
+        actionRequired: false,
+        lastChangedAt: '2025-09-15T00:00:00.000Z',
+        step: null,
+      },
     });
     expect(ava.status.description).toContain('September 15, 2026');
     expect(ava.status.nextSteps[0]).toBe('You can renew online at travel.state.gov.');
@@ -47,7 +79,11 @@ describe('state subgraph: PassportRenewal', () => {
 
   it('tells Rosa her passport is valid and when online renewal opens', async () => {
     const rosa = await renewal('rsd_rosa');
-    expect(rosa).toMatchObject({ expiresOn: '2032-06-15', canRenewOnline: false, status: { code: 'VALID', actionRequired: false } });
+    expect(rosa).toMatchObject({
+      expiresOn: '2032-06-15',
+      canRenewOnline: false,
+      status: { code: 'VALID', actionRequired: false },
+    });
     expect(rosa.onlineRenewalIneligibleReasons).toEqual([
       'Your passport is valid until June 15, 2032. Online renewal opens a year before it expires, on June 15, 2031.',
     ]);
@@ -55,7 +91,11 @@ describe('state subgraph: PassportRenewal', () => {
 
   it('tells Walter, who has no passport, how to get a first one', async () => {
     const walter = await renewal('rsd_walter');
-    expect(walter).toMatchObject({ expiresOn: null, canRenewOnline: false, status: { code: 'NO_PASSPORT', label: 'No passport' } });
+    expect(walter).toMatchObject({
+      expiresOn: null,
+      canRenewOnline: false,
+      status: { code: 'NO_PASSPORT', label: 'No passport' },
+    });
     expect(walter.status.nextSteps[0]).toContain('DS-11');
   });
 
@@ -73,10 +113,16 @@ describe('state subgraph: PassportRenewal', () => {
 
   it('refuses another resident’s task and an anonymous caller', async () => {
     const { query, variables } = renewalOf('rsd_ava');
-    const forbidden = await subgraph.query<{ _entities: unknown[] }>(query, { as: 'rsd_nora', variables });
+    const forbidden = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: 'rsd_nora',
+      variables,
+    });
     expect(forbidden.data?._entities).toEqual([null]);
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const anonymous = await subgraph.query<{ _entities: unknown[] }>(query, { as: null, variables });
+    const anonymous = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: null,
+      variables,
+    });
     expect(anonymous.data?._entities).toEqual([null]);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });

@@ -13,17 +13,29 @@ import type { PassportRecord } from '../passport/passport.loader.js';
     'Renewing the resident’s passport: a renewal application’s status when there is one, otherwise whether the current passport is valid, due for renewal soon, expired, or missing.',
 })
 export class PassportRenewal extends AgencyTask {
-  @Field(() => LocalDate, { nullable: true, description: 'When the current passport expires; null with no passport on record.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'When the current passport expires; null with no passport on record.',
+  })
   expiresOn!: string | null;
 
-  @Field(() => Boolean, { description: 'Whether the resident can renew their passport online today.' })
+  @Field(() => Boolean, {
+    description: 'Whether the resident can renew their passport online today.',
+  })
   canRenewOnline!: boolean;
 
-  @Field(() => [String], { description: 'Why online renewal is not possible, each with what to do instead; empty when it is.' })
+  @Field(() => [String], {
+    description:
+      'Why online renewal is not possible, each with what to do instead; empty when it is.',
+  })
   onlineRenewalIneligibleReasons!: string[];
 }
 
-export function toPassportRenewal(residentId: string, record: PassportRecord | null, today: IsoDate): PassportRenewal {
+export function toPassportRenewal(
+  residentId: string,
+  record: PassportRecord | null,
+  today: IsoDate,
+): PassportRenewal {
   const passport = record?.passport ?? null;
   const online = onlineRenewalEligibility(passport, today);
   return Object.assign(new PassportRenewal(), {

@@ -1,7 +1,10 @@
 import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { PassportFacts } from '../domain/online-renewal.js';
-import type { PassportApplicationFacts, PassportApplicationStatus } from '../domain/passport-status.js';
+import type {
+  PassportApplicationFacts,
+  PassportApplicationStatus,
+} from '../domain/passport-status.js';
 import { MAX_KEYS_PER_QUERY, type StateDatabase } from '../store/database.js';
 
 /** A resident's current passport and latest renewal application, either of which may be missing. */
@@ -40,7 +43,9 @@ export function createPassportRecordLoader(db: Kysely<StateDatabase>) {
         if (!latest) return null;
         return {
           passport:
-            latest.issued_on !== null && latest.expires_on !== null && latest.validity_years !== null
+            latest.issued_on !== null &&
+            latest.expires_on !== null &&
+            latest.validity_years !== null
               ? {
                   issuedOn: latest.issued_on,
                   expiresOn: latest.expires_on,

@@ -4,7 +4,10 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { onlineRenewalEligibility, type PassportFacts } from '../domain/online-renewal.js';
 
 /** Data minimisation: dates and what the resident can do, never the passport book number. */
-@ObjectType('Passport', { description: 'The resident’s current U.S. passport: its dates and whether it can be renewed online.' })
+@ObjectType('Passport', {
+  description:
+    'The resident’s current U.S. passport: its dates and whether it can be renewed online.',
+})
 export class Passport {
   @Field(() => LocalDate)
   issuedOn!: string;
@@ -12,13 +15,20 @@ export class Passport {
   @Field(() => LocalDate, { description: 'The passport is valid through this date.' })
   expiresOn!: string;
 
-  @Field(() => Int, { description: '10 for an adult passport; 5 for a child passport (issued under 16).' })
+  @Field(() => Int, {
+    description: '10 for an adult passport; 5 for a child passport (issued under 16).',
+  })
   validityYears!: number;
 
-  @Field(() => Boolean, { description: 'Whether the resident can renew this passport online today.' })
+  @Field(() => Boolean, {
+    description: 'Whether the resident can renew this passport online today.',
+  })
   canRenewOnline!: boolean;
 
-  @Field(() => [String], { description: 'Why online renewal is not possible, each with what to do instead; empty when it is.' })
+  @Field(() => [String], {
+    description:
+      'Why online renewal is not possible, each with what to do instead; empty when it is.',
+  })
   onlineRenewalIneligibleReasons!: string[];
 }
 

@@ -34,7 +34,11 @@ export const stateMigrations: Record<string, Migration> = {
         .addColumn('submitted_on', 'text')
         .addColumn('changed_on', 'text')
         .addColumn('expedited', 'integer', (c) => c.notNull().defaultTo(0))
-        .addPrimaryKeyConstraint('child_passport_application_pk', ['state_id', 'child_birth_date', 'child_given_name'])
+        .addPrimaryKeyConstraint('child_passport_application_pk', [
+          'state_id',
+          'child_birth_date',
+          'child_given_name',
+        ])
         .execute();
     },
   },

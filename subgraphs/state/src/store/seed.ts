@@ -13,13 +13,22 @@ const stateId = (n: number) => `${STATE_ID_PREFIX}${String(n).padStart(9, '0')}`
  * residents with a passport record get a customer id: the Department knows nobody else.
  * Re-seeding is harmless: every insert ignores rows that already exist.
  */
-export async function seedState(db: Kysely<StateDatabase>, residents: readonly ResidentFacts[]): Promise<void> {
+export async function seedState(
+  db: Kysely<StateDatabase>,
+  residents: readonly ResidentFacts[],
+): Promise<void> {
   const known = residents.filter(
-    ({ state }) => state.passport !== null || state.renewalApplication !== null || state.childApplication !== null,
+    ({ state }) =>
+      state.passport !== null ||
+      state.renewalApplication !== null ||
+      state.childApplication !== null,
   );
   if (known.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const stateIds = await linkResidents(trx, known.map((r) => r.id));
+    const stateIds = await linkResidents(
+      trx,
+      known.map((r) => r.id),
+    );
     const passports: Insertable<StateDatabase['passport']>[] = [];
     const renewals: Insertable<StateDatabase['renewal_application']>[] = [];
     const children: Insertable<StateDatabase['child_passport_application']>[] = [];
@@ -36,10 +45,17 @@ export async function seedState(db: Kysely<StateDatabase>, residents: readonly R
       }
       if (state.renewalApplication) {
         const { status, submittedOn, changedOn, expedited } = state.renewalApplication;
-        renewals.push({ state_id, status, submitted_on: submittedOn, changed_on: changedOn, expedited: expedited ? 1 : 0 });
+        renewals.push({
+          state_id,
+          status,
+          submitted_on: submittedOn,
+          changed_on: changedOn,
+          expedited: expedited ? 1 : 0,
+        });
       }
       if (state.childApplication) {
-        const { childGivenName, childBirthDate, status, submittedOn, changedOn } = state.childApplication;
+        const { childGivenName, childBirthDate, status, submittedOn, changedOn } =
+          state.childApplication;
         children.push({
           state_id,
           child_given_name: childGivenName,
@@ -52,10 +68,18 @@ export async function seedState(db: Kysely<StateDatabase>, residents: readonly R
       }
     }
     for (let i = 0; i < passports.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('passport').values(passports.slice(i, i + ROWS_PER_INSERT)).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('passport')
+        .values(passports.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     for (let i = 0; i < renewals.length; i += ROWS_PER_INSERT) {
-      await trx.insertInto('renewal_application').values(renewals.slice(i, i + ROWS_PER_INSERT)).onConflict((c) => c.doNothing()).execute();
+      await trx
+        .insertInto('renewal_application')
+        .values(renewals.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((c) => c.doNothing())
+        .execute();
     }
     for (let i = 0; i < children.length; i += ROWS_PER_INSERT) {
       await trx
@@ -71,7 +95,10 @@ export async function seedState(db: Kysely<StateDatabase>, residents: readonly R
  * Gives each resident a Department of State customer id, numbered on from the highest one issued,
  * and returns every resident's id as stored: a resident seeded before keeps the id they were given.
  */
-async function linkResidents(trx: Kysely<StateDatabase>, residentIds: readonly string[]): Promise<Map<string, string>> {
+async function linkResidents(
+  trx: Kysely<StateDatabase>,
+  residentIds: readonly string[],
+): Promise<Map<string, string>> {
   const { last } = await trx
     .selectFrom('resident_link')
     .select((eb) => eb.fn.max('state_id').as('last'))
@@ -79,7 +106,11 @@ async function linkResidents(trx: Kysely<StateDatabase>, residentIds: readonly s
   let next = last ? Number(last.slice(STATE_ID_PREFIX.length)) + 1 : 1;
   const links = residentIds.map((resident_id) => ({ resident_id, state_id: stateId(next++) }));
   for (let i = 0; i < links.length; i += ROWS_PER_INSERT) {
-    await trx.insertInto('resident_link').values(links.slice(i, i + ROWS_PER_INSERT)).onConflict((c) => c.doNothing()).execute();
+    await trx
+      .insertInto('resident_link')
+      .values(links.slice(i, i + ROWS_PER_INSERT))
+      .onConflict((c) => c.doNothing())
+      .execute();
   }
   const stored = new Map<string, string>();
   for (let i = 0; i < residentIds.length; i += MAX_KEYS_PER_QUERY) {
@@ -94,5 +125,8 @@ async function linkResidents(trx: Kysely<StateDatabase>, residentIds: readonly s
 }
 
 export async function isStateSeeded(db: Kysely<StateDatabase>): Promise<boolean> {
-  return (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
+    undefined
+  );
 }

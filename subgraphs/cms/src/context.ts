@@ -1,0 +1,19 @@
+import type { Caller } from '@resident-graph/caller';
+import type { Clock } from '@resident-graph/calendar';
+import type { SubgraphDeps } from '@resident-graph/federation';
+import { createMedicareLoader } from './medicare/medicare.loader.js';
+import type { CmsDatabase } from './store/database.js';
+
+export interface CmsContext {
+  caller: Caller;
+  clock: Clock;
+  loaders: { medicareByResidentId: ReturnType<typeof createMedicareLoader> };
+}
+
+/** Fresh loaders per request: a loader's cache must never outlive its request. */
+export function createCmsContext(
+  { store, clock }: SubgraphDeps<CmsDatabase>,
+  caller: Caller,
+): CmsContext {
+  return { caller, clock, loaders: { medicareByResidentId: createMedicareLoader(store.db) } };
+}

@@ -1,0 +1,1 @@
+export { cmsSubgraph } from './subgraph.js';

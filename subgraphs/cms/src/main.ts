@@ -1,0 +1,4 @@
+import { runSubgraph } from '@resident-graph/federation';
+import { cmsSubgraph } from './subgraph.js';
+
+await runSubgraph(cmsSubgraph, process.env);

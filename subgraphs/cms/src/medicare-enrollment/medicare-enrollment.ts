@@ -1,0 +1,32 @@
+import { Agency } from '@resident-graph/federation';
+import type { MedicareRecord } from '../domain/medicare-status.js';
+import { MedicarePartStatus } from '../medicare/medicare.type.js';
+import { MedicareEnrollment } from './medicare-enrollment.type.js';
+
+/** The task for one resident; `birthDate` when the caller's representation carried it. */
+export function toMedicareEnrollment(
+  residentId: string,
+  record: MedicareRecord,
+  birthDate: string | null | undefined,
+): MedicareEnrollment {
+  return Object.assign(new MedicareEnrollment(), {
+    residentId,
+    agency: Agency.CMS,
+    title: 'Sign up for Medicare',
+    resident: { birthDate: birthDate ?? null },
+    partA: record.partA as MedicarePartStatus,
+    partB: record.partB as MedicarePartStatus,
+    record,
+  });
+}
+
+/** The gateway always sends `resident { birthDate }` to the fields that `@requires` it. */
+export function requiredBirthDate(enrollment: MedicareEnrollment): string {
+  const birthDate = enrollment.resident?.birthDate;
+  if (!birthDate) {
+    throw new Error(
+      `MedicareEnrollment ${enrollment.residentId} reached CMS without the resident { birthDate } it @requires`,
+    );
+  }
+  return birthDate;
+}

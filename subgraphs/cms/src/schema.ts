@@ -1,0 +1,22 @@
+import { buildFederatedSchema, once } from '@resident-graph/federation';
+import type { CmsContext } from './context.js';
+import { resolveMedicareEnrollmentReference } from './medicare-enrollment/medicare-enrollment.reference.js';
+import { MedicareEnrollmentResolver } from './medicare-enrollment/medicare-enrollment.resolver.js';
+import { MedicareEnrollment } from './medicare-enrollment/medicare-enrollment.type.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+import { ResidentCmsResolver } from './resident/resident.resolver.js';
+
+export const buildCmsSchema = once(() =>
+  buildFederatedSchema<CmsContext>(
+    {
+      resolvers: [ResidentCmsResolver, MedicareEnrollmentResolver],
+      // Entities reached only through `_entities` (the life-events journey) are not reachable from Query.
+      orphanedTypes: [ResidentRef, MedicareEnrollment],
+    },
+    {
+      Resident: { __resolveReference: resolveResidentReference },
+      MedicareEnrollment: { __resolveReference: resolveMedicareEnrollmentReference },
+    },
+  ),
+);

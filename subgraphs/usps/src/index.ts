@@ -1,0 +1,1 @@
+export { uspsSubgraph } from './subgraph.js';

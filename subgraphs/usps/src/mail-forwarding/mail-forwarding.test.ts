@@ -1,0 +1,183 @@
+import { generateResidents, personas } from '@resident-graph/personas';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { UspsDatabase } from '../store/database.js';
+import { uspsSubgraph } from '../subgraph.js';
+
+/** The parts of a task response the assertions read; the rest is matched with toMatchObject. */
+type TaskResult = { status: { description: string; nextSteps: string[] } } & Record<
+  string,
+  unknown
+>;
+
+const selection =
+  'residentId agency title effectiveOn forwardingEndsOn forwardingTo { city state } status { code label description nextSteps expectedFrom expectedBy lastChangedAt step stepCount actionRequired }';
+const query = entitiesQuery('MailForwarding', selection);
+const representations = (residentId: string) => ({
+  representations: [{ __typename: 'MailForwarding', residentId }],
+});
+
+describe('usps subgraph: MailForwarding', () => {
+  let subgraph: TestSubgraph<UspsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(uspsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('tells Marcus a validation letter went to his old Ohio address and forwarding to Tempe starts in 9 days', async () => {
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: 'rsd_marcus',
+      variables: representations('rsd_marcus'),
+    });
+    expect(result.errors).toBeUndefined();
+    const marcus = result.data!._entities[0]!;
+    expect(marcus).toMatchObject({
+      residentId: 'rsd_marcus',
+      agency: 'USPS',
+      title: 'Forward your mail',
+      effectiveOn: '2026-06-24',
+      forwardingEndsOn: '2027-06-24',
+      forwardingTo: { city: 'Tempe', state: 'AZ' },
+      status: {
+        code: 'VALIDATION_LETTER_SENT',
+        step: 2,
+        stepCount: 4,
+        expectedFrom: '2026-06-24',
+        lastChangedAt: '2026-06-11T00:00:00.000Z',
+        actionRequired: false,
+      },
+    });
+    expect(marcus.status.description).toContain('old address');
+  });
+
+  it('never returns a street address or ZIP code, old or new', async () => {
+    const result = await subgraph.query(query, {
+      as: 'rsd_marcus',
+      variables: representations('rsd_marcus'),
+    });
+    const body = JSON.stringify(result);
+    for (const secret of ['Saguaro', '85281', 'Maple Hollow', '43004', 'Columbus'])
+      expect(body).not.toContain(secret);
+  });
+
+  it('gives Grace, who is not moving, the task with NO_REQUEST', async () => {
+    const result = await subgraph.query<{ _entities: TaskResult[] }>(query, {
+      as: 'rsd_grace',
+      variables: representations('rsd_grace'),
+    });
+    expect(result.data!._entities[0]).toMatchObject({
+      effectiveOn: null,
+      forwardingEndsOn: null,
+      forwardingTo: null,
+      status: { code: 'NO_REQUEST' },
+    });
+  });
+
+  it('refuses another resident’s mail forwarding and an anonymous caller', async () => {
+    const forbidden = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: 'rsd_grace',
+      variables: representations('rsd_marcus'),
+    });
+    expect(forbidden.data?._entities).toEqual([null]);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(forbidden)).not.toContain('Tempe');
+    const anonymous = await subgraph.query<{ _entities: unknown[] }>(query, {
+      as: null,
+      variables: representations('rsd_marcus'),
+    });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('usps subgraph: status derived from today', () => {
+  it('shows Marcus’s request, once validated, as EXPIRED after 12 months of forwarding', async () => {
+    const residents = personas(TEST_TODAY).map((resident) =>
+      resident.id === 'rsd_marcus' && resident.usps.changeOfAddress
+        ? {
+            ...resident,
+            usps: {
+              changeOfAddress: { ...resident.usps.changeOfAddress, status: 'ACTIVE' as const },
+            },
+          }
+        : resident,
+    );
+    const lastDay = await startTestSubgraph(uspsSubgraph, { residents, today: '2027-06-24' });
+    const dayAfter = await startTestSubgraph(uspsSubgraph, { residents, today: '2027-06-25' });
+    try {
+      const onLastDay = await lastDay.query<{ _entities: TaskResult[] }>(query, {
+        as: 'rsd_marcus',
+        variables: representations('rsd_marcus'),
+      });
+      expect(onLastDay.data!._entities[0]!.status).toMatchObject({
+        code: 'ACTIVE',
+        expectedBy: '2027-06-24',
+      });
+      const after = await dayAfter.query<{ _entities: TaskResult[] }>(query, {
+        as: 'rsd_marcus',
+        variables: representations('rsd_marcus'),
+      });
+      expect(after.data!._entities[0]!.status).toMatchObject({
+        code: 'EXPIRED',
+        step: 4,
+        lastChangedAt: '2027-06-25T00:00:00.000Z',
+      });
+    } finally {
+      await lastDay.stop();
+      await dayAfter.stop();
+    }
+  });
+});
+
+describe('usps subgraph: _entities batching', () => {
+  const residents = [...generateResidents(100, TEST_TODAY)];
+  const caller = residents[0]!.id;
+  let subgraph: TestSubgraph<UspsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(uspsSubgraph, { residents });
+  });
+  afterAll(() => subgraph.stop());
+
+  it('resolves 100 distinct MailForwarding representations with one store query, and only the caller’s', async () => {
+    subgraph.store.resetQueryCount();
+    const result = await subgraph.query<{ _entities: ({ residentId: string } | null)[] }>(
+      entitiesQuery('MailForwarding', 'residentId status { code }'),
+      {
+        as: caller,
+        variables: {
+          representations: residents.map((r) => ({
+            __typename: 'MailForwarding',
+            residentId: r.id,
+          })),
+        },
+      },
+    );
+    expect(subgraph.store.queryCount()).toBe(1);
+    expect(result.data?._entities).toHaveLength(100);
+    expect(result.data?._entities[0]?.residentId).toBe(caller);
+    expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
+    expect(result.errors).toHaveLength(99);
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+  });
+
+  it('resolves 100 Resident representations with mail forwarding in one store query', async () => {
+    subgraph.store.resetQueryCount();
+    const result = await subgraph.query<{ _entities: ({ id: string } | null)[] }>(
+      entitiesQuery('Resident', 'id mailForwarding { status { code } }'),
+      {
+        as: caller,
+        variables: {
+          representations: residents.map((r) => ({ __typename: 'Resident', id: r.id })),
+        },
+      },
+    );
+    expect(subgraph.store.queryCount()).toBe(1);
+    expect(result.data?._entities[0]?.id).toBe(caller);
+    expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+  });
+});
