@@ -18,7 +18,7 @@ export interface SeedOptions {
 
 /**
  * Seeds every agency's own database from one stream of synthetic residents: each resident is
- * generated once and each agency writes only its part, a chunk per transaction.
+ * generated once and each agency writes only its part, a chunk at a time.
  */
 export async function seedStores(
   options: SeedOptions,
@@ -51,7 +51,8 @@ export async function seedStores(
     let total = 0;
     const flush = async () => {
       for (const { store, definition } of stores) {
-        await store.db.transaction().execute((trx) => definition.seed(trx, chunk));
+        // Each agency's seed writes its chunk in one transaction of its own.
+        await definition.seed(store.db, chunk);
       }
       total += chunk.length;
       if (total % 20_000 < CHUNK) log(`  ${total} residents written`);

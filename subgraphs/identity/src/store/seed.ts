@@ -19,13 +19,15 @@ export async function seedIdentity(
     assurance: identity.assurance,
   }));
   // SQLite allows at most 32766 bound variables per statement; 9 columns a row.
-  for (let i = 0; i < rows.length; i += 500) {
-    await db
-      .insertInto('resident')
-      .values(rows.slice(i, i + 500))
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) {
+      await trx
+        .insertInto('resident')
+        .values(rows.slice(i, i + 500))
+        .onConflict((c) => c.doNothing())
+        .execute();
+    }
+  });
 }
 
 export async function isIdentitySeeded(db: Kysely<IdentityDatabase>): Promise<boolean> {

@@ -17,13 +17,15 @@ export async function seedLifeEvents(
     })),
   );
   // SQLite allows at most 32766 bound variables per statement; 4 columns a row.
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db
-      .insertInto('resident_life_event')
-      .values(rows.slice(i, i + 1000))
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      await trx
+        .insertInto('resident_life_event')
+        .values(rows.slice(i, i + 1000))
+        .onConflict((c) => c.doNothing())
+        .execute();
+    }
+  });
 }
 
 export async function isLifeEventsSeeded(db: Kysely<LifeEventsDatabase>): Promise<boolean> {
