@@ -13,7 +13,9 @@ export abstract class ResidentGraphError<C extends ErrorCode = ErrorCode> extend
 
 export class UnauthenticatedError extends ResidentGraphError<'UNAUTHENTICATED'> {
   constructor(message = 'Sign in to see this information.') {
-    super('UNAUTHENTICATED', message, { http: { status: 401 } });
+    // A field error, not an HTTP one: the rest of the response (public fields) is still valid, so
+    // the status stays 200. Only a request refused as a whole (no caller token) answers 401.
+    super('UNAUTHENTICATED', message);
   }
 }
 
