@@ -9,6 +9,7 @@ export { runSubgraph } from './run-subgraph.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
 export { once, type SubgraphDefinition, type SubgraphDeps } from './agency-subgraph.js';
 export { assertMayReadResident, requireResident } from './authorize.js';
+export { required } from './requires.js';
 export { Agency } from './types/agency.js';
 export { AgencyTask } from './types/agency-task.js';
 export { Status, status } from './types/status.js';

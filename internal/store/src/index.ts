@@ -83,3 +83,12 @@ export function groupedInKeyOrder<K, R>(
   }
   return keys.map((key) => byKey.get(key) ?? []);
 }
+
+export { insertIgnoringExisting } from './insert.js';
+export { inChunks, MAX_KEYS_PER_QUERY, SQLITE_MAX_VARIABLES } from './limits.js';
+export {
+  hasResidentLinks,
+  linkResidents,
+  type ResidentLinkDatabase,
+  type ResidentLinkIds,
+} from './resident-link.js';

@@ -8,12 +8,13 @@ import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { ResidentSsaResolver } from './resident/resident.resolver.js';
 import { resolveRetirementApplicationReference } from './retirement-application/retirement-application.reference.js';
+import { RetirementApplicationResolver } from './retirement-application/retirement-application.resolver.js';
 import { RetirementApplication } from './retirement-application/retirement-application.type.js';
 
 export const buildSsaSchema = once(() =>
   buildFederatedSchema<SsaContext>(
     {
-      resolvers: [ResidentSsaResolver],
+      resolvers: [ResidentSsaResolver, RetirementApplicationResolver],
       // Entities reached only through `_entities` (the life-events journey) are not reachable from Query.
       orphanedTypes: [
         ResidentRef,

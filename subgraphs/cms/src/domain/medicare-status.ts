@@ -1,4 +1,4 @@
-import { firstDayOf, type IsoDate } from '@resident-graph/calendar';
+import { firstDayOf, plainDate, plainMonth, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { MedicarePartStatus } from '@resident-graph/personas';
 import {
@@ -11,7 +11,6 @@ import {
   type DateWindow,
 } from './enrollment-periods.js';
 import { latePenaltyPercent, monthsWithoutPartB } from './late-penalty.js';
-import { longDate, monthAndYear } from './plain-dates.js';
 
 export type EnrollmentPeriodCode = 'IEP' | 'GEP' | 'SEP';
 export type MedicareEnrollmentCode = MedicarePartStatus;
@@ -162,7 +161,7 @@ function notEnrolled(
     return status({
       code,
       label: 'Enrolling automatically',
-      description: `You get Social Security benefits, so you will be enrolled in Medicare Part A and Part B automatically, with coverage from ${longDate(coverageFrom)}.`,
+      description: `You get Social Security benefits, so you will be enrolled in Medicare Part A and Part B automatically, with coverage from ${plainDate(coverageFrom)}.`,
       nextSteps: [
         'Your Medicare card comes in the mail about 3 months before your 65th birthday.',
         'Part B has a monthly premium. If you do not want Part B, follow the instructions that come with your card.',
@@ -171,14 +170,14 @@ function notEnrolled(
       lastChangedAt,
     });
   }
-  const window = `from ${longDate(iep.start)} to ${longDate(iep.end)}`;
+  const window = `from ${plainDate(iep.start)} to ${plainDate(iep.end)}`;
   if (today < iep.start) {
     return status({
       code,
       label: 'Not enrolled yet',
-      description: `You can sign up for Medicare Part A and Part B in your Initial Enrollment Period, ${window}. It opens on ${longDate(iep.start)}.`,
+      description: `You can sign up for Medicare Part A and Part B in your Initial Enrollment Period, ${window}. It opens on ${plainDate(iep.start)}.`,
       nextSteps: [
-        `If you sign up before ${monthAndYear(month65)}, your coverage starts on ${longDate(coverageFrom)}.`,
+        `If you sign up before ${plainMonth(month65)}, your coverage starts on ${plainDate(coverageFrom)}.`,
         APPLY,
         'If you get Social Security benefits at least 4 months before you turn 65, you will be enrolled automatically.',
       ],
@@ -189,11 +188,11 @@ function notEnrolled(
     return status({
       code,
       label: 'Sign-up window open',
-      description: `Your Initial Enrollment Period is open until ${longDate(iep.end)}. Sign up for Medicare Part A and Part B by then to avoid a late enrollment penalty that lasts as long as you have Part B.`,
+      description: `Your Initial Enrollment Period is open until ${plainDate(iep.end)}. Sign up for Medicare Part A and Part B by then to avoid a late enrollment penalty that lasts as long as you have Part B.`,
       nextSteps: [
         APPLY,
         today < coverageFrom
-          ? `If you sign up before ${monthAndYear(month65)}, your coverage starts on ${longDate(coverageFrom)}.`
+          ? `If you sign up before ${plainMonth(month65)}, your coverage starts on ${plainDate(coverageFrom)}.`
           : 'Your coverage starts the first day of the month after you sign up.',
         JOB_COVERAGE,
       ],
@@ -210,7 +209,7 @@ function notEnrolled(
     return status({
       code,
       label: 'General Enrollment Period open',
-      description: `Your Initial Enrollment Period ended on ${longDate(iep.end)}. You can sign up now, in the General Enrollment Period, until ${longDate(gep.end)}.${penaltyNote}`,
+      description: `Your Initial Enrollment Period ended on ${plainDate(iep.end)}. You can sign up now, in the General Enrollment Period, until ${plainDate(gep.end)}.${penaltyNote}`,
       nextSteps: [
         APPLY,
         'Your coverage starts the first day of the month after you sign up.',
@@ -224,7 +223,7 @@ function notEnrolled(
   return status({
     code,
     label: 'Not enrolled',
-    description: `Your Initial Enrollment Period ended on ${longDate(iep.end)}. You can sign up in the next General Enrollment Period, from ${longDate(gep.start)} to ${longDate(gep.end)}.${penaltyNote}`,
+    description: `Your Initial Enrollment Period ended on ${plainDate(iep.end)}. You can sign up in the next General Enrollment Period, from ${plainDate(gep.start)} to ${plainDate(gep.end)}.${penaltyNote}`,
     nextSteps: [JOB_COVERAGE, APPLY],
     lastChangedAt,
   });
@@ -236,7 +235,7 @@ function pending(record: MedicareRecord, today: IsoDate, lastChangedAt: string |
     code: 'PENDING',
     label: 'Enrollment in progress',
     description: `We are processing your Medicare enrollment. Part A: ${partWords[record.partA]}. Part B: ${partWords[record.partB]}.${
-      coverage ? ` Your coverage start date is ${longDate(coverage)}.` : ''
+      coverage ? ` Your coverage start date is ${plainDate(coverage)}.` : ''
     }`,
     nextSteps: [
       'You do not need to do anything now. We will mail you a letter and your Medicare card.',
@@ -260,7 +259,7 @@ function enrolled(
   const coverage = record.coverageStartsOn;
   const future = coverage !== null && coverage > today;
   const when = coverage
-    ? ` Your coverage ${future ? 'starts' : 'started'} on ${longDate(coverage)}.`
+    ? ` Your coverage ${future ? 'starts' : 'started'} on ${plainDate(coverage)}.`
     : '';
   const automatic = record.enrolledAutomatically
     ? ' You were enrolled automatically because you get Social Security benefits.'
@@ -301,13 +300,13 @@ function enrolled(
     code: 'ENROLLED',
     label: `Enrolled in ${has}`,
     description: `You have Medicare ${has} but not ${lacks}.${when}${penaltyNote}${
-      deadline ? ` You can sign up for ${lacks} until ${longDate(deadline)}.` : ''
+      deadline ? ` You can sign up for ${lacks} until ${plainDate(deadline)}.` : ''
     }`,
     nextSteps: [
       ...(deadline
         ? []
         : [
-            `You can sign up for ${lacks} in the next General Enrollment Period, from ${longDate(gep.start)} to ${longDate(gep.end)}.`,
+            `You can sign up for ${lacks} in the next General Enrollment Period, from ${plainDate(gep.start)} to ${plainDate(gep.end)}.`,
           ]),
       JOB_COVERAGE,
       APPLY,

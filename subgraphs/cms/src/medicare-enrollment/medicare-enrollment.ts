@@ -1,4 +1,4 @@
-import { Agency } from '@resident-graph/federation';
+import { Agency, required } from '@resident-graph/federation';
 import type { MedicareRecord } from '../domain/medicare-status.js';
 import { MedicarePartStatus } from '../medicare/medicare.type.js';
 import { MedicareEnrollment } from './medicare-enrollment.type.js';
@@ -22,11 +22,8 @@ export function toMedicareEnrollment(
 
 /** The gateway always sends `resident { birthDate }` to the fields that `@requires` it. */
 export function requiredBirthDate(enrollment: MedicareEnrollment): string {
-  const birthDate = enrollment.resident?.birthDate;
-  if (!birthDate) {
-    throw new Error(
-      `MedicareEnrollment ${enrollment.residentId} reached CMS without the resident { birthDate } it @requires`,
-    );
-  }
-  return birthDate;
+  return required(
+    enrollment.resident?.birthDate,
+    `MedicareEnrollment ${enrollment.residentId}: resident { birthDate }`,
+  );
 }

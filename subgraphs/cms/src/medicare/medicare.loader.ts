@@ -1,8 +1,7 @@
-import { inKeyOrder, type Kysely } from '@resident-graph/store';
+import { inKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import { NO_MEDICARE_RECORD, type MedicareRecord } from '../domain/medicare-status.js';
 import type { CmsDatabase } from '../store/database.js';
-import { MAX_KEYS_PER_QUERY } from '../store/limits.js';
 
 /**
  * Medicare records by platform resident id: one query per batch. A resident CMS has nothing on is

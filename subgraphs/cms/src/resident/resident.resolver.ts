@@ -1,4 +1,4 @@
-import { assertMayReadResident } from '@resident-graph/federation';
+import { assertMayReadResident, required } from '@resident-graph/federation';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CmsContext } from '../context.js';
 import { toMedicare } from '../medicare/medicare.js';
@@ -25,9 +25,11 @@ export class ResidentCmsResolver {
   ): Promise<Medicare> {
     const record = await loaders.medicareByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
-    if (!resident.birthDate)
-      throw new Error(`Resident ${resident.id} reached CMS without the birthDate it @requires`);
-    return toMedicare(record, resident.birthDate, clock.today());
+    return toMedicare(
+      record,
+      required(resident.birthDate, `Resident ${resident.id}: birthDate`),
+      clock.today(),
+    );
   }
 
   @FieldResolver(() => MedicareEnrollment, {

@@ -1,11 +1,15 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Insertable, Kysely } from '@resident-graph/store';
+import {
+  hasResidentLinks,
+  insertIgnoringExisting,
+  linkResidents,
+  type Insertable,
+  type Kysely,
+} from '@resident-graph/store';
 import { isEnrolledAutomatically } from '../domain/automatic-enrollment.js';
 import type { CmsDatabase } from './database.js';
-import { MAX_VARIABLES } from './limits.js';
 
-const ID_PREFIX = 'CMS-B-';
-const formatCmsId = (n: number) => `${ID_PREFIX}${String(n).padStart(9, '0')}`;
+const CMS_IDS = { idColumn: 'cms_id', prefix: 'CMS-B-' } as const;
 
 /**
  * Writes CMS's part of a batch of synthetic residents in one transaction. Each new resident gets the
@@ -20,7 +24,11 @@ export async function seedCms(
 ): Promise<void> {
   if (residents.length === 0) return;
   await db.transaction().execute(async (trx) => {
-    const cmsIds = await linkResidents(trx, residents);
+    const cmsIds = await linkResidents(
+      trx,
+      CMS_IDS,
+      residents.map((r) => r.id),
+    );
     const beneficiaries: Insertable<CmsDatabase['medicare_beneficiary']>[] = [];
     for (const { id, identity, ssa, cms } of residents) {
       const automatic = isEnrolledAutomatically(identity.birthDate, ssa.benefitsStartedOn);
@@ -34,62 +42,10 @@ export async function seedCms(
         enrolled_automatically: automatic ? 1 : 0,
       });
     }
-    const links = [...cmsIds].map(([resident_id, cms_id]) => ({ resident_id, cms_id }));
-    for (const rows of inChunks(links)) {
-      await trx
-        .insertInto('resident_link')
-        .values(rows)
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
-    for (const rows of inChunks(beneficiaries)) {
-      await trx
-        .insertInto('medicare_beneficiary')
-        .values(rows)
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'medicare_beneficiary', beneficiaries);
   });
 }
 
-/** CMS ids for `residents`: the existing link where there is one, else the next unused id. */
-async function linkResidents(
-  db: Kysely<CmsDatabase>,
-  residents: readonly ResidentFacts[],
-): Promise<Map<string, string>> {
-  const ids = [...new Set(residents.map((r) => r.id))];
-  const linked = new Map<string, string>();
-  for (let i = 0; i < ids.length; i += MAX_VARIABLES) {
-    const rows = await db
-      .selectFrom('resident_link')
-      .select(['resident_id', 'cms_id'])
-      .where('resident_id', 'in', ids.slice(i, i + MAX_VARIABLES))
-      .execute();
-    for (const row of rows) linked.set(row.resident_id, row.cms_id);
-  }
-  // Zero-padded ids sort in number order, so the greatest is the last one issued.
-  const last = await db
-    .selectFrom('resident_link')
-    .select('cms_id')
-    .orderBy('cms_id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  let next = last ? Number(last.cms_id.slice(ID_PREFIX.length)) + 1 : 1;
-  const result = new Map<string, string>();
-  for (const id of ids) result.set(id, linked.get(id) ?? formatCmsId(next++));
-  return result;
-}
-
-/** Rows split so one INSERT stays under SQLite's bound-variable limit. */
-function* inChunks<T extends object>(rows: readonly T[]): Generator<T[]> {
-  if (rows.length === 0) return;
-  const size = Math.floor(MAX_VARIABLES / Object.keys(rows[0]!).length);
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-export async function isCmsSeeded(db: Kysely<CmsDatabase>): Promise<boolean> {
-  return (
-    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
-    undefined
-  );
+export function isCmsSeeded(db: Kysely<CmsDatabase>): Promise<boolean> {
+  return hasResidentLinks(db);
 }

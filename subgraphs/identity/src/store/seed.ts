@@ -1,5 +1,5 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Kysely } from '@resident-graph/store';
+import { insertIgnoringExisting, type Kysely } from '@resident-graph/store';
 import type { IdentityDatabase } from './database.js';
 
 export async function seedIdentity(
@@ -18,15 +18,8 @@ export async function seedIdentity(
     address_zip: identity.mailingAddress.zip,
     assurance: identity.assurance,
   }));
-  // SQLite allows at most 32766 bound variables per statement; 9 columns a row.
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) {
-      await trx
-        .insertInto('resident')
-        .values(rows.slice(i, i + 500))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'resident', rows);
   });
 }
 

@@ -1,7 +1,7 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { ChildTaxCreditFacts } from '../domain/child-tax-credit.js';
-import { MAX_KEYS_PER_QUERY, type IrsDatabase } from '../store/database.js';
+import type { IrsDatabase } from '../store/database.js';
 
 /** The resident's latest child tax credit year, by platform resident id: one query per batch, `null` for none. */
 export function createChildTaxCreditLoader(db: Kysely<IrsDatabase>) {

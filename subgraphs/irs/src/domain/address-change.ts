@@ -1,6 +1,5 @@
-import { addDays, type IsoDate } from '@resident-graph/calendar';
+import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
-import { plainDate } from './plain-date.js';
 
 /** A change of address the resident sent the IRS on Form 8822. */
 export interface AddressChangeFacts {

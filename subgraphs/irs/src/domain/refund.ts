@@ -1,7 +1,6 @@
-import { addDays, parseIsoDate, type IsoDate } from '@resident-graph/calendar';
+import { addDays, parseIsoDate, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { RefundStatus } from '@resident-graph/personas';
-import { plainDate } from './plain-date.js';
 
 export type { RefundStatus };
 export type EFileStatus = 'ACCEPTED' | 'REJECTED';

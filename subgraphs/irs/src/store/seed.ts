@@ -1,12 +1,14 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Insertable, Kysely } from '@resident-graph/store';
-import { MAX_KEYS_PER_QUERY, type IrsDatabase } from './database.js';
+import {
+  hasResidentLinks,
+  insertIgnoringExisting,
+  linkResidents,
+  type Insertable,
+  type Kysely,
+} from '@resident-graph/store';
+import type { IrsDatabase } from './database.js';
 
-/** Rows per INSERT: SQLite allows at most 32766 bound variables per statement (≤ 8 columns here). */
-const ROWS_PER_INSERT = 2000;
-
-const IRS_ID_PREFIX = 'IRS-T-';
-const irsId = (n: number) => `${IRS_ID_PREFIX}${String(n).padStart(9, '0')}`;
+const IRS_IDS = { idColumn: 'irs_id', prefix: 'IRS-T-' } as const;
 
 /**
  * Writes the IRS's part of a batch of synthetic residents in one transaction. Only residents with an
@@ -24,6 +26,7 @@ export async function seedIrs(
   await db.transaction().execute(async (trx) => {
     const irsIds = await linkResidents(
       trx,
+      IRS_IDS,
       known.map((r) => r.id),
     );
     const returns: Insertable<IrsDatabase['tax_return']>[] = [];
@@ -60,66 +63,12 @@ export async function seedIrs(
         });
       }
     }
-    for (let i = 0; i < returns.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('tax_return')
-        .values(returns.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
-    for (let i = 0; i < addressChanges.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('address_change')
-        .values(addressChanges.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
-    for (let i = 0; i < credits.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('child_tax_credit')
-        .values(credits.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'tax_return', returns);
+    await insertIgnoringExisting(trx, 'address_change', addressChanges);
+    await insertIgnoringExisting(trx, 'child_tax_credit', credits);
   });
 }
 
-/**
- * Gives each resident an IRS taxpayer account id, numbered on from the highest one issued, and
- * returns every resident's id as stored: a resident seeded before keeps the id they were given.
- */
-async function linkResidents(
-  trx: Kysely<IrsDatabase>,
-  residentIds: readonly string[],
-): Promise<Map<string, string>> {
-  const { last } = await trx
-    .selectFrom('resident_link')
-    .select((eb) => eb.fn.max('irs_id').as('last'))
-    .executeTakeFirstOrThrow();
-  let next = last ? Number(last.slice(IRS_ID_PREFIX.length)) + 1 : 1;
-  const links = residentIds.map((resident_id) => ({ resident_id, irs_id: irsId(next++) }));
-  for (let i = 0; i < links.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('resident_link')
-      .values(links.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
-  const stored = new Map<string, string>();
-  for (let i = 0; i < residentIds.length; i += MAX_KEYS_PER_QUERY) {
-    const rows = await trx
-      .selectFrom('resident_link')
-      .select(['resident_id', 'irs_id'])
-      .where('resident_id', 'in', residentIds.slice(i, i + MAX_KEYS_PER_QUERY))
-      .execute();
-    for (const row of rows) stored.set(row.resident_id, row.irs_id);
-  }
-  return stored;
-}
-
-export async function isIrsSeeded(db: Kysely<IrsDatabase>): Promise<boolean> {
-  return (
-    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
-    undefined
-  );
+export function isIrsSeeded(db: Kysely<IrsDatabase>): Promise<boolean> {
+  return hasResidentLinks(db);
 }

@@ -1,7 +1,7 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { AddressChangeFacts } from '../domain/address-change.js';
-import { MAX_KEYS_PER_QUERY, type IrsDatabase } from '../store/database.js';
+import type { IrsDatabase } from '../store/database.js';
 
 /** The resident's latest Form 8822, by platform resident id: one query per batch, `null` for none. */
 export function createAddressChangeLoader(db: Kysely<IrsDatabase>) {

@@ -1,7 +1,7 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { EFileStatus, RefundStatus, TaxReturnFacts } from '../domain/refund.js';
-import { MAX_KEYS_PER_QUERY, type IrsDatabase } from '../store/database.js';
+import type { IrsDatabase } from '../store/database.js';
 
 /** The resident's latest filed return, by platform resident id: one query per batch, `null` for none. */
 export function createTaxReturnLoader(db: Kysely<IrsDatabase>) {

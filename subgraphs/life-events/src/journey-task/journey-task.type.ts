@@ -5,7 +5,8 @@ import { ResidentRef, residentRef } from '../resident/resident.ref.js';
 /**
  * What this subgraph knows of every agency task: its key and its resident. The agencies own the
  * task types (and make them implement `AgencyTask`); life-events only points at them from journey
- * steps and supplies `resident`, which CMS needs for its `@requires(fields: "resident { birthDate }")`.
+ * steps and supplies `resident`, which CMS and SSA need for their
+ * `@requires(fields: "resident { birthDate }")`.
  * Never part of the schema itself: type-graphql copies its fields into each stub below.
  */
 @ObjectType('JourneyTaskStub')

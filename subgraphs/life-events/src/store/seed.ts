@@ -1,5 +1,5 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Kysely } from '@resident-graph/store';
+import { insertIgnoringExisting, type Kysely } from '@resident-graph/store';
 import { lifeEventsFromFacts } from '../domain/resident-life-events.js';
 import type { LifeEventsDatabase } from './database.js';
 
@@ -16,15 +16,8 @@ export async function seedLifeEvents(
       ends_on: event.endsOn,
     })),
   );
-  // SQLite allows at most 32766 bound variables per statement; 4 columns a row.
   await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += 1000) {
-      await trx
-        .insertInto('resident_life_event')
-        .values(rows.slice(i, i + 1000))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'resident_life_event', rows);
   });
 }
 

@@ -1,7 +1,6 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { AddressChangeFacts } from '../domain/address-update-status.js';
-import { MAX_KEYS_PER_QUERY } from '../store/limits.js';
 import type { SsaDatabase } from '../store/database.js';
 
 /** The resident's latest address change with SSA, by resident id: one query per batch. */

@@ -1,6 +1,5 @@
-import type { IsoDate } from '@resident-graph/calendar';
+import { plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
-import { longDate } from './plain-dates.js';
 
 export interface AddressChangeFacts {
   submittedOn: IsoDate;
@@ -27,7 +26,7 @@ export function addressUpdateStatus(change: AddressChangeFacts | null): Status {
     return status({
       code: 'SUBMITTED',
       label: 'Address change received',
-      description: `We received your new address on ${longDate(change.submittedOn)} and are updating our records. ${SEPARATE_NOTICE}`,
+      description: `We received your new address on ${plainDate(change.submittedOn)} and are updating our records. ${SEPARATE_NOTICE}`,
       nextSteps: [
         'You do not need to do anything. We will send letters to your new address once the update is done.',
         'Tell the IRS and USPS separately if you have not already.',
@@ -40,7 +39,7 @@ export function addressUpdateStatus(change: AddressChangeFacts | null): Status {
   return status({
     code: 'COMPLETED',
     label: 'Address updated',
-    description: `We updated your address on ${longDate(change.completedOn)}. Social Security and Medicare letters now go to your new address. ${SEPARATE_NOTICE}`,
+    description: `We updated your address on ${plainDate(change.completedOn)}. Social Security and Medicare letters now go to your new address. ${SEPARATE_NOTICE}`,
     nextSteps: ['Tell the IRS and USPS separately if you have not already.'],
     step: 2,
     stepCount: 2,

@@ -1,7 +1,6 @@
-import { addDays, type IsoDate } from '@resident-graph/calendar';
+import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { SsaCardStatus } from '@resident-graph/personas';
-import { longDate } from './plain-dates.js';
 
 export interface NewbornCardFacts {
   childGivenName: string;
@@ -48,7 +47,7 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
     expectedBy: by,
   };
   const name = card.childGivenName;
-  const arrival = `The card should arrive between ${longDate(from)} and ${longDate(by)}.`;
+  const arrival = `The card should arrive between ${plainDate(from)} and ${plainDate(by)}.`;
   switch (card.status) {
     case 'REQUESTED':
       return status({
@@ -74,10 +73,10 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
         ...common,
         code: 'MAILED',
         label: 'Card mailed',
-        description: `We mailed ${name}’s Social Security card on ${longDate(card.changedOn)}. ${arrival}`,
+        description: `We mailed ${name}’s Social Security card on ${plainDate(card.changedOn)}. ${arrival}`,
         nextSteps: [
           'Keep the card in a safe place; do not carry it with you.',
-          `If it has not arrived by ${longDate(by)}, contact Social Security.`,
+          `If it has not arrived by ${plainDate(by)}, contact Social Security.`,
         ],
       });
   }

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { retirementApplicationStatus } from './retirement-application-status.js';
 
 const today = '2026-06-15';
-const noBirthDate = { today, birthDate: null, benefitsStartedOn: null };
+// Any birth date: the steps of an application do not depend on it.
+const facts = { today, birthDate: '1961-04-02', benefitsStartedOn: null };
 
 describe('retirementApplicationStatus', () => {
   it('numbers the four steps and records when the status changed', () => {
     const received = retirementApplicationStatus(
       { status: 'RECEIVED', filedOn: '2026-06-01', changedOn: '2026-06-02' },
-      noBirthDate,
+      facts,
     );
     expect(received).toMatchObject({
       code: 'RECEIVED',
@@ -21,7 +22,7 @@ describe('retirementApplicationStatus', () => {
     expect(
       retirementApplicationStatus(
         { status: 'IN_REVIEW', filedOn: '2026-06-01', changedOn: '2026-06-10' },
-        noBirthDate,
+        facts,
       ),
     ).toMatchObject({ code: 'IN_REVIEW', step: 3 });
   });
@@ -29,7 +30,7 @@ describe('retirementApplicationStatus', () => {
   it('asks for documents with a deadline 30 days after the request', () => {
     const result = retirementApplicationStatus(
       { status: 'DOCUMENTS_REQUESTED', filedOn: '2026-05-06', changedOn: '2026-06-06' },
-      noBirthDate,
+      facts,
     );
     expect(result).toMatchObject({
       code: 'DOCUMENTS_REQUESTED',
@@ -45,22 +46,21 @@ describe('retirementApplicationStatus', () => {
   it('says when benefits started once decided', () => {
     const result = retirementApplicationStatus(
       { status: 'DECIDED', filedOn: '2023-04-20', changedOn: '2023-06-20' },
-      { today, birthDate: null, benefitsStartedOn: '2023-07-01' },
+      { ...facts, benefitsStartedOn: '2023-07-01' },
     );
     expect(result).toMatchObject({ code: 'DECIDED', step: 4, stepCount: 4, actionRequired: false });
     expect(result.description).toContain('July 2023');
   });
 
-  it('is NOT_STARTED with general advice when the birth date is not known', () => {
-    const result = retirementApplicationStatus(null, noBirthDate);
-    expect(result).toMatchObject({
+  it('is NOT_STARTED, with no step, change date or action, when there is no application', () => {
+    expect(retirementApplicationStatus(null, facts)).toMatchObject({
       code: 'NOT_STARTED',
+      label: 'Not started',
       step: null,
       stepCount: null,
       actionRequired: false,
       lastChangedAt: null,
     });
-    expect(result.description).toContain('up to 4 months before');
   });
 
   it('says when someone under 62 can apply: 4 months before the month they reach 62', () => {

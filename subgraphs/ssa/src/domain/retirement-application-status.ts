@@ -3,11 +3,12 @@ import {
   addToYearMonth,
   firstDayOf,
   parseIsoDate,
+  plainDate,
+  plainMonth,
   type IsoDate,
 } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { SsaApplicationStatus } from '@resident-graph/personas';
-import { longDate, monthAndYear } from './plain-dates.js';
 import {
   EARLIEST_CLAIMING_AGE,
   LATEST_CLAIMING_AGE,
@@ -36,8 +37,8 @@ const stepCount = 4;
 
 export interface RetirementApplicationContext {
   today: IsoDate;
-  /** Known when asked through `Resident.retirementApplication` (`@requires`); lets us name months. */
-  birthDate: IsoDate | null;
+  /** Always sent: `status` `@requires` it, so a resident who has not applied is told the months. */
+  birthDate: IsoDate;
   benefitsStartedOn: IsoDate | null;
 }
 
@@ -52,7 +53,7 @@ export function retirementApplicationStatus(
     stepCount,
     lastChangedAt: `${application.changedOn}T00:00:00.000Z`,
   };
-  const filed = longDate(application.filedOn);
+  const filed = plainDate(application.filedOn);
   switch (application.status) {
     case 'RECEIVED':
       return status({
@@ -71,11 +72,11 @@ export function retirementApplicationStatus(
         ...common,
         code: 'DOCUMENTS_REQUESTED',
         label: 'Documents needed',
-        description: `We need documents from you before we can decide on your application. Send them by ${longDate(deadline)}.`,
+        description: `We need documents from you before we can decide on your application. Send them by ${plainDate(deadline)}.`,
         nextSteps: [
           'Read the letter we sent you: it lists the documents we need.',
           'Mail the documents or bring them to a Social Security office. We return original documents.',
-          `If you cannot send them by ${longDate(deadline)}, call us to ask for more time.`,
+          `If you cannot send them by ${plainDate(deadline)}, call us to ask for more time.`,
         ],
         actionRequired: true,
         actionDeadline: deadline,
@@ -94,7 +95,7 @@ export function retirementApplicationStatus(
       });
     case 'DECIDED': {
       const started = context.benefitsStartedOn
-        ? ` Your benefits started in ${monthAndYear(parseIsoDate(context.benefitsStartedOn))}.`
+        ? ` Your benefits started in ${plainMonth(parseIsoDate(context.benefitsStartedOn))}.`
         : '';
       return status({
         ...common,
@@ -116,25 +117,15 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
     label: 'Not started',
   };
   const howToApply = 'Apply online at ssa.gov, by phone, or at a Social Security office.';
-  if (!birthDate) {
-    return status({
-      ...base,
-      description: `You have not applied for retirement benefits. You can apply up to ${APPLY_MONTHS_AHEAD} months before you want your benefits to start.`,
-      nextSteps: [
-        `Benefits can start as early as age ${EARLIEST_CLAIMING_AGE}. They are lower if they start before your full retirement age and higher if you wait, up to age ${LATEST_CLAIMING_AGE}.`,
-        howToApply,
-      ],
-    });
-  }
   const earliest = monthReachingAge(birthDate, { years: EARLIEST_CLAIMING_AGE, months: 0 });
   const applyFrom = firstDayOf(addToYearMonth(earliest, -APPLY_MONTHS_AHEAD));
   const full = fullRetirementMonth(birthDate);
   const latest = monthReachingAge(birthDate, { years: LATEST_CLAIMING_AGE, months: 0 });
-  const choice = `Benefits can start as early as ${monthAndYear(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${monthAndYear(full)}, and more if you wait, up to ${monthAndYear(latest)} (age ${LATEST_CLAIMING_AGE}).`;
+  const choice = `Benefits can start as early as ${plainMonth(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${plainMonth(full)}, and more if you wait, up to ${plainMonth(latest)} (age ${LATEST_CLAIMING_AGE}).`;
   if (today < applyFrom) {
     return status({
       ...base,
-      description: `You have not applied for retirement benefits. You can apply from ${monthAndYear(parseIsoDate(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
+      description: `You have not applied for retirement benefits. You can apply from ${plainMonth(parseIsoDate(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
       nextSteps: [choice, howToApply],
     });
   }

@@ -1,7 +1,6 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { NewbornCardFacts } from '../domain/newborn-card-status.js';
-import { MAX_KEYS_PER_QUERY } from '../store/limits.js';
 import type { SsaDatabase } from '../store/database.js';
 
 /** The resident's most recent newborn card request, by resident id: one query per batch. */

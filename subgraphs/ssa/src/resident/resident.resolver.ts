@@ -1,4 +1,4 @@
-import { assertMayReadResident } from '@resident-graph/federation';
+import { assertMayReadResident, required } from '@resident-graph/federation';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SsaContext } from '../context.js';
 import { toAddressUpdate } from '../address-update/address-update.js';
@@ -28,24 +28,29 @@ export class ResidentSsaResolver {
   ): Promise<SocialSecurity | null> {
     const holder = await loaders.numberHolderByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
-    return holder ? toSocialSecurity(holder, requiredBirthDate(resident), clock.today()) : null;
+    return holder
+      ? toSocialSecurity(
+          holder,
+          required(resident.birthDate, `Resident ${resident.id}: birthDate`),
+          clock.today(),
+        )
+      : null;
   }
 
-  @Directive('@requires(fields: "birthDate")')
   @FieldResolver(() => RetirementApplication, {
     description:
       'The resident’s retirement application; NOT_STARTED (saying when they can apply) when there is none.',
   })
   async retirementApplication(
     @Root() resident: ResidentRef,
-    @Ctx() { caller, clock, loaders }: SsaContext,
+    @Ctx() { caller, loaders }: SsaContext,
   ): Promise<RetirementApplication> {
     const record = await loaders.retirementApplicationByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
-    return toRetirementApplication(resident.id, record, {
-      today: clock.today(),
-      birthDate: requiredBirthDate(resident),
-    });
+    // Through the gateway, the task's status comes back via `_entities` with `resident { birthDate }`
+    // (it `@requires` it, as on a journey step); a birth date already on this Resident is kept for
+    // direct callers.
+    return toRetirementApplication(resident.id, record, resident.birthDate);
   }
 
   @FieldResolver(() => NewbornSocialSecurityCard, {
@@ -71,11 +76,4 @@ export class ResidentSsaResolver {
     assertMayReadResident(caller, resident.id);
     return toAddressUpdate(resident.id, change);
   }
-}
-
-/** The gateway always sends the birth date to `@requires` fields; its absence is a planning bug. */
-function requiredBirthDate(resident: ResidentRef): string {
-  if (!resident.birthDate)
-    throw new Error(`Resident ${resident.id} reached SSA without the birthDate it @requires`);
-  return resident.birthDate;
 }

@@ -1,7 +1,6 @@
-import { inKeyOrder, type Kysely } from '@resident-graph/store';
+import { inKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { RetirementApplicationFacts } from '../domain/retirement-application-status.js';
-import { MAX_KEYS_PER_QUERY } from '../store/limits.js';
 import type { SsaDatabase } from '../store/database.js';
 
 export interface RetirementApplicationRecord {

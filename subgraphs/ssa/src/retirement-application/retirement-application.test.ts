@@ -1,4 +1,4 @@
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents, personas } from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -11,9 +11,14 @@ import { ssaSubgraph } from '../subgraph.js';
 
 const selection = `residentId agency title filedOn
   status { code label description nextSteps step stepCount actionRequired actionDeadline lastChangedAt }`;
-const representation = (residentId: string) => ({
+const birthDates = Object.fromEntries(
+  personas(TEST_TODAY).map((p) => [p.id, p.identity.birthDate]),
+);
+/** As the gateway sends it: the key, plus `resident { birthDate }` for `status`, which requires it. */
+const representation = (residentId: string, birthDate = birthDates[residentId]) => ({
   __typename: 'RetirementApplication',
   residentId,
+  resident: { birthDate },
 });
 
 describe('ssa subgraph: RetirementApplication', () => {
@@ -64,8 +69,23 @@ describe('ssa subgraph: RetirementApplication', () => {
     expect(walter.status.description).toContain('July 2023');
   });
 
-  it('gives Ava, who has not applied, NOT_STARTED with how and when to apply', async () => {
-    const ava = await applicationOf('rsd_ava');
+  it('gives Ava, who has not applied, NOT_STARTED naming the months she can start', async () => {
+    const result = await subgraph.query<{
+      _entities: { filedOn: null; status: Record<string, unknown> & { nextSteps: string[] } }[];
+    }>(entitiesQuery('RetirementApplication', selection), {
+      as: 'rsd_ava',
+      variables: {
+        representations: [
+          {
+            __typename: 'RetirementApplication',
+            residentId: 'rsd_ava',
+            resident: { birthDate: '1961-08-15' },
+          },
+        ],
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    const ava = result.data!._entities[0]!;
     expect(ava).toMatchObject({
       filedOn: null,
       status: {
@@ -76,7 +96,65 @@ describe('ssa subgraph: RetirementApplication', () => {
         lastChangedAt: null,
       },
     });
-    expect(ava.status.description).toContain('up to 4 months before');
+    expect(ava.status.description).toContain('You can apply now');
+    expect(ava.status.nextSteps[0]).toBe(
+      'Benefits can start as early as August 2023 (age 62), at a lower amount for life. You get your full benefit from August 2028, and more if you wait, up to August 2031 (age 70).',
+    );
+  });
+
+  it('gives the same status as Resident.retirementApplication', async () => {
+    const status = 'status { code label description nextSteps actionRequired }';
+    const viaResident = await subgraph.query<{
+      _entities: { retirementApplication: { status: unknown } }[];
+    }>(entitiesQuery('Resident', `retirementApplication { ${status} }`), {
+      as: 'rsd_ava',
+      variables: {
+        representations: [{ __typename: 'Resident', id: 'rsd_ava', birthDate: '1961-08-15' }],
+      },
+    });
+    const viaTask = await subgraph.query<{ _entities: { status: unknown }[] }>(
+      entitiesQuery('RetirementApplication', status),
+      { as: 'rsd_ava', variables: { representations: [representation('rsd_ava', '1961-08-15')] } },
+    );
+    expect(viaTask.errors).toBeUndefined();
+    expect(viaTask.data?._entities[0]?.status).toEqual(
+      viaResident.data?._entities[0]?.retirementApplication.status,
+    );
+  });
+
+  it('answers fields that need no birth date from a bare key', async () => {
+    const result = await subgraph.query(
+      entitiesQuery('RetirementApplication', 'residentId agency title filedOn'),
+      {
+        as: 'rsd_rosa',
+        variables: {
+          representations: [{ __typename: 'RetirementApplication', residentId: 'rsd_rosa' }],
+        },
+      },
+    );
+    expect(result).toEqual({
+      data: {
+        _entities: [
+          {
+            residentId: 'rsd_rosa',
+            agency: 'SSA',
+            title: 'Apply for Social Security retirement benefits',
+            filedOn: '2026-05-06',
+          },
+        ],
+      },
+    });
+  });
+
+  it('masks a missing required birth date as an internal error rather than guessing', async () => {
+    const result = await subgraph.query(entitiesQuery('RetirementApplication', 'status { code }'), {
+      as: 'rsd_ava',
+      variables: {
+        representations: [{ __typename: 'RetirementApplication', residentId: 'rsd_ava' }],
+      },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(result.errors?.[0]?.message).not.toContain('birthDate');
   });
 
   it('refuses another resident’s application and an anonymous caller', async () => {
@@ -104,7 +182,9 @@ describe('ssa subgraph: RetirementApplication _entities batching', () => {
         entitiesQuery('RetirementApplication', 'residentId status { code }'),
         {
           as: caller,
-          variables: { representations: residents.map((r) => representation(r.id)) },
+          variables: {
+            representations: residents.map((r) => representation(r.id, r.identity.birthDate)),
+          },
         },
       );
       expect(subgraph.store.queryCount()).toBe(1);

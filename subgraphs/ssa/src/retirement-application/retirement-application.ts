@@ -1,25 +1,28 @@
 import type { IsoDate } from '@resident-graph/calendar';
-import { Agency } from '@resident-graph/federation';
-import { retirementApplicationStatus } from '../domain/retirement-application-status.js';
+import { Agency, required } from '@resident-graph/federation';
 import type { RetirementApplicationRecord } from './retirement-application.loader.js';
 import { RetirementApplication } from './retirement-application.type.js';
 
-/** The task for one resident; a resident SSA has no application for gets NOT_STARTED. */
+/** The task for one resident; `birthDate` when the caller's representation carried it. */
 export function toRetirementApplication(
   residentId: string,
   record: RetirementApplicationRecord | null,
-  { today, birthDate }: { today: IsoDate; birthDate: IsoDate | null },
+  birthDate: IsoDate | null | undefined,
 ): RetirementApplication {
-  const application = record?.application ?? null;
   return Object.assign(new RetirementApplication(), {
     residentId,
     agency: Agency.SSA,
     title: 'Apply for Social Security retirement benefits',
-    status: retirementApplicationStatus(application, {
-      today,
-      birthDate,
-      benefitsStartedOn: record?.benefitsStartedOn ?? null,
-    }),
-    filedOn: application?.filedOn ?? null,
+    resident: { birthDate: birthDate ?? null },
+    filedOn: record?.application?.filedOn ?? null,
+    record,
   });
+}
+
+/** The gateway always sends `resident { birthDate }` to the fields that `@requires` it. */
+export function requiredBirthDate(application: RetirementApplication): IsoDate {
+  return required(
+    application.resident?.birthDate,
+    `RetirementApplication ${application.residentId}: resident { birthDate }`,
+  );
 }

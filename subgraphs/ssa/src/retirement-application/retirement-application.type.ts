@@ -1,7 +1,13 @@
 import { AgencyTask, LocalDate } from '@resident-graph/federation';
 import { Directive, Field, ObjectType } from 'type-graphql';
+import { ResidentRef } from '../resident/resident.ref.js';
+import type { RetirementApplicationRecord } from './retirement-application.loader.js';
 
-/** The resident's application for retirement benefits (life event TURNING_65). */
+/**
+ * The resident's application for retirement benefits (life event TURNING_65). Keyed by the resident
+ * only, so the birth date its status depends on (to name the months a resident who has not applied
+ * can start) comes through `resident { birthDate }`, which the life-events subgraph resolves.
+ */
 @Directive('@key(fields: "residentId")')
 @ObjectType('RetirementApplication', {
   implements: AgencyTask,
@@ -9,9 +15,18 @@ import { Directive, Field, ObjectType } from 'type-graphql';
     'Applying for Social Security retirement benefits: RECEIVED → DOCUMENTS_REQUESTED → IN_REVIEW → DECIDED, or NOT_STARTED.',
 })
 export class RetirementApplication extends AgencyTask {
+  @Directive('@external')
+  @Field(() => ResidentRef, {
+    description: 'Resolved by life-events; SSA reads only its birthDate.',
+  })
+  resident!: Partial<ResidentRef>;
+
   @Field(() => LocalDate, {
     nullable: true,
     description: 'When the application was filed; null when not started.',
   })
   filedOn!: string | null;
+
+  /** What SSA stores (null: SSA has no record); `status` is computed from it. Not in the schema. */
+  record!: RetirementApplicationRecord | null;
 }

@@ -1,10 +1,10 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type {
   PassportApplicationFacts,
   PassportApplicationStatus,
 } from '../domain/passport-status.js';
-import { MAX_KEYS_PER_QUERY, type StateDatabase } from '../store/database.js';
+import type { StateDatabase } from '../store/database.js';
 
 export interface ChildPassportApplicationFacts extends PassportApplicationFacts {
   childGivenName: string;

@@ -1,5 +1,4 @@
-import { addYears, type IsoDate } from '@resident-graph/calendar';
-import { plainDate } from './plain-date.js';
+import { addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
 
 /** What the Department of State holds about a resident's current passport book. */
 export interface PassportFacts {

@@ -1,8 +1,7 @@
-import { addDays, addYears, type IsoDate } from '@resident-graph/calendar';
+import { addDays, addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { PassportApplicationStatus } from '@resident-graph/personas';
 import { onlineRenewalEligibility, type PassportFacts } from './online-renewal.js';
-import { plainDate } from './plain-date.js';
 import {
   EXPEDITE_FEE_DOLLARS,
   expectedProcessingWindow,

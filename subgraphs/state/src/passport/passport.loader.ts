@@ -1,11 +1,11 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type { PassportFacts } from '../domain/online-renewal.js';
 import type {
   PassportApplicationFacts,
   PassportApplicationStatus,
 } from '../domain/passport-status.js';
-import { MAX_KEYS_PER_QUERY, type StateDatabase } from '../store/database.js';
+import type { StateDatabase } from '../store/database.js';
 
 /** A resident's current passport and latest renewal application, either of which may be missing. */
 export interface PassportRecord {

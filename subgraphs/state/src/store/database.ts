@@ -37,9 +37,3 @@ export interface StateDatabase {
     expedited: number;
   };
 }
-
-/**
- * Most keys one `IN (…)` list may carry: SQLite binds at most 32766 variables per statement. Loaders
- * cap their batches with it, so even an absurdly large `_entities` request cannot fail in SQL.
- */
-export const MAX_KEYS_PER_QUERY = 10_000;

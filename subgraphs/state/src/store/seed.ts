@@ -1,12 +1,14 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Insertable, Kysely } from '@resident-graph/store';
-import { MAX_KEYS_PER_QUERY, type StateDatabase } from './database.js';
+import {
+  hasResidentLinks,
+  insertIgnoringExisting,
+  linkResidents,
+  type Insertable,
+  type Kysely,
+} from '@resident-graph/store';
+import type { StateDatabase } from './database.js';
 
-/** Rows per INSERT: SQLite allows at most 32766 bound variables per statement (≤ 7 columns here). */
-const ROWS_PER_INSERT = 2000;
-
-const STATE_ID_PREFIX = 'DOS-C-';
-const stateId = (n: number) => `${STATE_ID_PREFIX}${String(n).padStart(9, '0')}`;
+const STATE_IDS = { idColumn: 'state_id', prefix: 'DOS-C-' } as const;
 
 /**
  * Writes the Department of State's part of a batch of synthetic residents in one transaction. Only
@@ -27,6 +29,7 @@ export async function seedState(
   await db.transaction().execute(async (trx) => {
     const stateIds = await linkResidents(
       trx,
+      STATE_IDS,
       known.map((r) => r.id),
     );
     const passports: Insertable<StateDatabase['passport']>[] = [];
@@ -67,66 +70,12 @@ export async function seedState(
         });
       }
     }
-    for (let i = 0; i < passports.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('passport')
-        .values(passports.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
-    for (let i = 0; i < renewals.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('renewal_application')
-        .values(renewals.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
-    for (let i = 0; i < children.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('child_passport_application')
-        .values(children.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'passport', passports);
+    await insertIgnoringExisting(trx, 'renewal_application', renewals);
+    await insertIgnoringExisting(trx, 'child_passport_application', children);
   });
 }
 
-/**
- * Gives each resident a Department of State customer id, numbered on from the highest one issued,
- * and returns every resident's id as stored: a resident seeded before keeps the id they were given.
- */
-async function linkResidents(
-  trx: Kysely<StateDatabase>,
-  residentIds: readonly string[],
-): Promise<Map<string, string>> {
-  const { last } = await trx
-    .selectFrom('resident_link')
-    .select((eb) => eb.fn.max('state_id').as('last'))
-    .executeTakeFirstOrThrow();
-  let next = last ? Number(last.slice(STATE_ID_PREFIX.length)) + 1 : 1;
-  const links = residentIds.map((resident_id) => ({ resident_id, state_id: stateId(next++) }));
-  for (let i = 0; i < links.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('resident_link')
-      .values(links.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
-  const stored = new Map<string, string>();
-  for (let i = 0; i < residentIds.length; i += MAX_KEYS_PER_QUERY) {
-    const rows = await trx
-      .selectFrom('resident_link')
-      .select(['resident_id', 'state_id'])
-      .where('resident_id', 'in', residentIds.slice(i, i + MAX_KEYS_PER_QUERY))
-      .execute();
-    for (const row of rows) stored.set(row.resident_id, row.state_id);
-  }
-  return stored;
-}
-
-export async function isStateSeeded(db: Kysely<StateDatabase>): Promise<boolean> {
-  return (
-    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
-    undefined
-  );
+export function isStateSeeded(db: Kysely<StateDatabase>): Promise<boolean> {
+  return hasResidentLinks(db);
 }

@@ -1,7 +1,6 @@
-import { addDays, addMonths, type IsoDate } from '@resident-graph/calendar';
+import { addDays, addMonths, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { ChangeOfAddressStatus } from '@resident-graph/personas';
-import { plainDate } from './plain-date.js';
 
 export type { ChangeOfAddressStatus };
 

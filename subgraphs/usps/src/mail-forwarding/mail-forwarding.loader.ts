@@ -1,11 +1,11 @@
-import { groupedInKeyOrder, type Kysely } from '@resident-graph/store';
+import { groupedInKeyOrder, MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import type {
   ChangeOfAddressFacts,
   ChangeOfAddressStatus,
   ForwardingDestination,
 } from '../domain/mail-forwarding.js';
-import { MAX_KEYS_PER_QUERY, type UspsDatabase } from '../store/database.js';
+import type { UspsDatabase } from '../store/database.js';
 
 export interface ChangeOfAddressRecord extends ChangeOfAddressFacts {
   destination: ForwardingDestination;

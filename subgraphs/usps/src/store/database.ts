@@ -26,9 +26,3 @@ export interface UspsDatabase {
     new_zip: string;
   };
 }
-
-/**
- * Most keys one `IN (…)` list may carry: SQLite binds at most 32766 variables per statement. Loaders
- * cap their batches with it, so even an absurdly large `_entities` request cannot fail in SQL.
- */
-export const MAX_KEYS_PER_QUERY = 10_000;

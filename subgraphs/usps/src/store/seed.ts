@@ -1,12 +1,14 @@
 import type { ResidentFacts } from '@resident-graph/personas';
-import type { Insertable, Kysely } from '@resident-graph/store';
-import { MAX_KEYS_PER_QUERY, type UspsDatabase } from './database.js';
+import {
+  hasResidentLinks,
+  insertIgnoringExisting,
+  linkResidents,
+  type Insertable,
+  type Kysely,
+} from '@resident-graph/store';
+import type { UspsDatabase } from './database.js';
 
-/** Rows per INSERT: SQLite allows at most 32766 bound variables per statement (13 columns here). */
-const ROWS_PER_INSERT = 2000;
-
-const USPS_ID_PREFIX = 'USPS-C-';
-const uspsId = (n: number) => `${USPS_ID_PREFIX}${String(n).padStart(9, '0')}`;
+const USPS_IDS = { idColumn: 'usps_id', prefix: 'USPS-C-' } as const;
 
 /**
  * Writes the Postal Service's part of a batch of synthetic residents in one transaction. Only
@@ -22,6 +24,7 @@ export async function seedUsps(
   await db.transaction().execute(async (trx) => {
     const uspsIds = await linkResidents(
       trx,
+      USPS_IDS,
       known.map((r) => r.id),
     );
     const requests: Insertable<UspsDatabase['change_of_address']>[] = [];
@@ -43,52 +46,10 @@ export async function seedUsps(
         new_zip: change.newAddress.zip,
       });
     }
-    for (let i = 0; i < requests.length; i += ROWS_PER_INSERT) {
-      await trx
-        .insertInto('change_of_address')
-        .values(requests.slice(i, i + ROWS_PER_INSERT))
-        .onConflict((c) => c.doNothing())
-        .execute();
-    }
+    await insertIgnoringExisting(trx, 'change_of_address', requests);
   });
 }
 
-/**
- * Gives each resident a Postal Service customer id, numbered on from the highest one issued, and
- * returns every resident's id as stored: a resident seeded before keeps the id they were given.
- */
-async function linkResidents(
-  trx: Kysely<UspsDatabase>,
-  residentIds: readonly string[],
-): Promise<Map<string, string>> {
-  const { last } = await trx
-    .selectFrom('resident_link')
-    .select((eb) => eb.fn.max('usps_id').as('last'))
-    .executeTakeFirstOrThrow();
-  let next = last ? Number(last.slice(USPS_ID_PREFIX.length)) + 1 : 1;
-  const links = residentIds.map((resident_id) => ({ resident_id, usps_id: uspsId(next++) }));
-  for (let i = 0; i < links.length; i += ROWS_PER_INSERT) {
-    await trx
-      .insertInto('resident_link')
-      .values(links.slice(i, i + ROWS_PER_INSERT))
-      .onConflict((c) => c.doNothing())
-      .execute();
-  }
-  const stored = new Map<string, string>();
-  for (let i = 0; i < residentIds.length; i += MAX_KEYS_PER_QUERY) {
-    const rows = await trx
-      .selectFrom('resident_link')
-      .select(['resident_id', 'usps_id'])
-      .where('resident_id', 'in', residentIds.slice(i, i + MAX_KEYS_PER_QUERY))
-      .execute();
-    for (const row of rows) stored.set(row.resident_id, row.usps_id);
-  }
-  return stored;
-}
-
-export async function isUspsSeeded(db: Kysely<UspsDatabase>): Promise<boolean> {
-  return (
-    (await db.selectFrom('resident_link').select('resident_id').limit(1).executeTakeFirst()) !==
-    undefined
-  );
+export function isUspsSeeded(db: Kysely<UspsDatabase>): Promise<boolean> {
+  return hasResidentLinks(db);
 }

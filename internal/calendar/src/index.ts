@@ -1,0 +1,20 @@
+export {
+  addDays,
+  addMonths,
+  addToYearMonth,
+  addYears,
+  ageOn,
+  daysBetween,
+  daysInMonth,
+  firstDayOf,
+  fixedClock,
+  formatIsoDate,
+  isIsoDate,
+  lastDayOf,
+  parseIsoDate,
+  systemClock,
+  type Clock,
+  type IsoDate,
+  type YearMonth,
+} from './calendar.js';
+export { plainDate, plainMonth } from './plain-date.js';
