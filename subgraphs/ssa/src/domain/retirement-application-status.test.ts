@@ -112,3 +112,24 @@ describe('retirementApplicationStatus', () => {
     expect(result.nextSteps[0]).toContain('stopped growing');
   });
 });
+
+describe('retirementApplicationStatus: when benefits could start, for someone who has not applied', () => {
+  const firstChoice = (birthDate: string) =>
+    retirementApplicationStatus(null, { today, birthDate, benefitsStartedOn: null }).nextSteps[0];
+
+  it('names the month of 62 while it is still ahead', () => {
+    expect(firstChoice('1966-09-20')).toMatch(
+      /^Benefits can start as early as September 2028 \(age 62\)/,
+    );
+  });
+
+  it('never offers a month already past: after 62 the earliest start is next month', () => {
+    expect(firstChoice('1961-08-15')).toMatch(/^Benefits can start as soon as July 2026,/);
+  });
+
+  it('from full retirement age on, says the full benefit is available now', () => {
+    expect(firstChoice('1959-01-15')).toMatch(
+      /^You can get your full benefit now, and more if you wait, up to January 2029 \(age 70\)/,
+    );
+  });
+});

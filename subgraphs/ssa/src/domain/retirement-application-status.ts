@@ -121,7 +121,15 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
   const applyFrom = firstDayOf(addToYearMonth(earliest, -APPLY_MONTHS_AHEAD));
   const full = fullRetirementMonth(birthDate);
   const latest = monthReachingAge(birthDate, { years: LATEST_CLAIMING_AGE, months: 0 });
-  const choice = `Benefits can start as early as ${plainMonth(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${plainMonth(full)}, and more if you wait, up to ${plainMonth(latest)} (age ${LATEST_CLAIMING_AGE}).`;
+  const waitMore = `and more if you wait, up to ${plainMonth(latest)} (age ${LATEST_CLAIMING_AGE}).`;
+  // Never offer a start month that is already past: from 62 on, the earliest start is next month.
+  const nextMonth = addToYearMonth(parseIsoDate(today), 1);
+  const choice =
+    today >= firstDayOf(full)
+      ? `You can get your full benefit now, ${waitMore}`
+      : today >= firstDayOf(earliest)
+        ? `Benefits can start as soon as ${plainMonth(nextMonth)}, at a lower amount for life. You get your full benefit from ${plainMonth(full)}, ${waitMore}`
+        : `Benefits can start as early as ${plainMonth(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${plainMonth(full)}, ${waitMore}`;
   if (today < applyFrom) {
     return status({
       ...base,

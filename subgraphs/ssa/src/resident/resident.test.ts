@@ -140,7 +140,7 @@ describe('ssa subgraph: Resident.socialSecurity', () => {
       status: { code: 'NOT_STARTED', step: null, actionRequired: false },
     });
     expect(application.status.description).toContain('You can apply now');
-    expect(application.status.nextSteps[0]).toContain('August 2023 (age 62)');
+    expect(application.status.nextSteps[0]).toContain('as soon as July 2026');
   });
 
   it('gives every resident all three other tasks, with a status even when there is no record', async () => {

@@ -98,7 +98,7 @@ describe('ssa subgraph: RetirementApplication', () => {
     });
     expect(ava.status.description).toContain('You can apply now');
     expect(ava.status.nextSteps[0]).toBe(
-      'Benefits can start as early as August 2023 (age 62), at a lower amount for life. You get your full benefit from August 2028, and more if you wait, up to August 2031 (age 70).',
+      'Benefits can start as soon as July 2026, at a lower amount for life. You get your full benefit from August 2028, and more if you wait, up to August 2031 (age 70).',
     );
   });
 
