@@ -11,20 +11,14 @@ import type { Address, ResidentFacts } from './resident-facts.js';
 
 export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
 
-const faker = new Faker({ locale: [en_US, en, base] });
-
-/**
- * Synthetic resident number `index` (1-based) as of `asOf`. Each resident depends only on
- * (seed, index), so any slice can be generated independently and the same seed gives the same data.
- */
-export function generateResident(index: number, asOf: IsoDate, seed = 65): ResidentFacts {
-  faker.seed(seed * 1_000_003 + index);
+/** Synthetic resident number `index` (1-based) as of `asOf`, drawn from `faker`'s current state. */
+function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts {
   const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
   const daysAgo = (max: number) => addDays(asOf, -faker.number.int({ min: 1, max }));
   const ageYears = faker.number.int({ min: 18, max: 90 });
   const birthDate = addDays(addYears(asOf, -ageYears), -faker.number.int({ min: 0, max: 364 }));
   const age = parseIsoDate(asOf).year - parseIsoDate(birthDate).year;
-  const mailingAddress = randomAddress();
+  const mailingAddress = randomAddress(faker);
   const receivesBenefits = age >= 63 && chance(0.6);
   const benefitsStartedOn = receivesBenefits
     ? firstDayOf(
@@ -53,7 +47,7 @@ export function generateResident(index: number, asOf: IsoDate, seed = 65): Resid
     'REFUND_SENT',
     'REFUND_SENT',
   ] as const);
-  const movedFrom = randomAddress();
+  const movedFrom = randomAddress(faker);
 
   return {
     id: generatedResidentId(index),
@@ -190,7 +184,7 @@ export function generateResident(index: number, asOf: IsoDate, seed = 65): Resid
   };
 }
 
-function randomAddress(): Address {
+function randomAddress(faker: Faker): Address {
   return {
     line1: faker.location.streetAddress(),
     city: faker.location.city(),
@@ -199,11 +193,17 @@ function randomAddress(): Address {
   };
 }
 
-/** Residents 1..count, lazily, so 100,000 of them never sit in memory at once. */
+/**
+ * Residents 1..count as of `asOf`, lazily, so 100,000 of them never sit in memory at once. The same
+ * (count, asOf, seed) always gives the same residents. The stream is seeded once: re-seeding faker
+ * for every resident cost more than generating it.
+ */
 export function* generateResidents(
   count: number,
   asOf: IsoDate,
   seed = 65,
 ): Generator<ResidentFacts> {
-  for (let index = 1; index <= count; index += 1) yield generateResident(index, asOf, seed);
+  const faker = new Faker({ locale: [en_US, en, base] });
+  faker.seed(seed);
+  for (let index = 1; index <= count; index += 1) yield drawResident(faker, index, asOf);
 }

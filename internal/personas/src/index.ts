@@ -6,7 +6,7 @@ export {
   findPersona,
   type PersonaHandle,
 } from './personas.js';
-export { generateResident, generateResidents, generatedResidentId } from './generate.js';
+export { generateResidents, generatedResidentId } from './generate.js';
 
 import type { IsoDate } from '@resident-graph/calendar';
 import { personas } from './personas.js';
