@@ -336,7 +336,7 @@ describe('gateway', () => {
       expect(error).toEqual({
         message: 'Something went wrong on our side. Please try again later.',
         path: [expect.stringMatching(/^(boom|leaky)$/)],
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: headers.get('x-request-id') },
       });
     }
     expect(text).not.toMatch(/db\.internal|ECONNREFUSED|password|DATABASE_DOWN|stacktrace/);

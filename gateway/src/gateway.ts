@@ -4,9 +4,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SigningKey } from '@resident-graph/caller';
-import { createErrorMasker } from '@resident-graph/errors';
+import { createErrorMasker, createHttpErrorHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
-import express, { type ErrorRequestHandler } from 'express';
+import express from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -51,7 +51,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
   checkSubgraphUrlOverrides(deps.supergraphSdl, deps.subgraphUrls ?? {});
 
   // The request's logger (with its id) for code Apollo calls without a context, such as formatError.
-  const requestLogger = new AsyncLocalStorage<Logger>();
+  const requestLocalsStore = new AsyncLocalStorage<RequestLocals>();
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -79,9 +79,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
     // The schema is public documentation of the API; there is nothing secret in it.
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorMasker((error) =>
-      (requestLogger.getStore() ?? logger).error({ err: error }, 'unexpected error'),
-    ),
+    formatError: createErrorMasker((error) => {
+      const request = requestLocalsStore.getStore();
+      (request?.logger ?? logger).error({ err: error }, 'unexpected error');
+      return request?.requestId;
+    }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
@@ -115,7 +117,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         express.json({ limit: '1mb' }),
         (_req, res, next) => {
           // After body parsing: its stream callbacks would not carry the store along.
-          requestLogger.run(requestLocals(res.locals).logger, next);
+          requestLocalsStore.run(requestLocals(res.locals), next);
         },
         expressMiddleware(apollo, {
           context: async ({ req, res }): Promise<GatewayContext> => {
@@ -125,7 +127,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
           },
         }),
       );
-      app.use(createHttpErrorHandler());
+      app.use(
+        createHttpErrorHandler((error, res) =>
+          requestLocals(res.locals).logger.error(
+            { err: error },
+            'unexpected error outside GraphQL',
+          ),
+        ),
+      );
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -166,41 +175,4 @@ function checkSubgraphUrlOverrides(
         `(it has: ${known.join(', ') || 'none'})`,
     );
   }
-}
-
-/**
- * Errors raised before GraphQL runs (a body that is not JSON, or too large) answer as GraphQL-shaped
- * JSON, never as Express's default HTML page, which prints a stack trace outside production.
- */
-function createHttpErrorHandler(): ErrorRequestHandler {
-  return (error: unknown, _req, res, next) => {
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
-    const status = httpStatusOf(error);
-    if (status === undefined) {
-      requestLocals(res.locals).logger.error({ err: error }, 'unexpected error outside GraphQL');
-      res.status(500).json({
-        errors: [
-          {
-            message: 'Something went wrong on our side. Please try again later.',
-            extensions: { code: 'INTERNAL_SERVER_ERROR' },
-          },
-        ],
-      });
-      return;
-    }
-    const message =
-      status === 413
-        ? 'The request body is too large.'
-        : 'The request body must be JSON, such as {"query": "{ __typename }"}.';
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
-  };
-}
-
-/** The 4xx status body-parser attaches to the errors it raises. */
-function httpStatusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }

@@ -8,3 +8,4 @@ export {
   isDeliberateError,
 } from './errors.js';
 export { createErrorMasker } from './mask.js';
+export { createHttpErrorHandler } from './http-error-handler.js';

@@ -1,12 +1,13 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
-import { createErrorMasker } from '@resident-graph/errors';
+import { createErrorMasker, createHttpErrorHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
-import express from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import express, { type RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -26,21 +27,35 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
+interface RequestLocals {
+  caller: Caller;
+  logger: Logger;
+}
+
 /**
  * HTTP server for one agency subgraph: `POST /graphql` (only with a valid gateway caller token) and
- * `GET /health`. Unexpected errors are logged with the request id and masked.
+ * `GET /health`. The caller token is checked before the body is even read, so nobody who goes around
+ * the gateway gets anything parsed or executed. Unexpected errors are logged with the request id and
+ * masked.
  */
 export function createSubgraphServer<Context extends object>(
   options: SubgraphServerOptions<Context>,
 ): SubgraphServer {
   const { name, schema, logger } = options;
   const app = express();
+  app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
-  const apollo = new ApolloServer<Context & { caller?: Caller }>({
+  // formatError runs without a context; this carries the request's caller and logger to it.
+  const currentRequest = new AsyncLocalStorage<RequestLocals>();
+  const apollo = new ApolloServer<Context & { caller: Caller }>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorMasker((error) => logger.error({ err: error }, 'unexpected error')),
+    formatError: createErrorMasker((error) => {
+      const request = currentRequest.getStore();
+      (request?.logger ?? logger).error({ err: error }, 'unexpected error');
+      return request?.caller.requestId;
+    }),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -48,6 +63,36 @@ export function createSubgraphServer<Context extends object>(
     ],
   });
   let started = false;
+
+  const requireGatewayCaller: RequestHandler = (req, res, next) => {
+    const header = req.headers[CALLER_HEADER];
+    options.verifyCaller(Array.isArray(header) ? header[0] : header).then(
+      (caller) => {
+        const locals: RequestLocals = {
+          caller,
+          logger: logger.child({ requestId: caller.requestId }),
+        };
+        Object.assign(res.locals, locals);
+        currentRequest.run(locals, next);
+      },
+      (error: unknown) => {
+        if (!(error instanceof CallerTokenError)) {
+          next(error);
+          return;
+        }
+        logger.warn({ reason: error.message }, 'refused request without a valid caller token');
+        res.status(401).json({
+          errors: [
+            {
+              message:
+                'This service only answers requests that come through the Resident Graph gateway.',
+              extensions: { code: 'UNAUTHENTICATED' },
+            },
+          ],
+        });
+      },
+    );
+  };
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: name });
@@ -59,26 +104,22 @@ export function createSubgraphServer<Context extends object>(
       started = true;
       app.use(
         '/graphql',
+        requireGatewayCaller,
         express.json({ limit: '1mb' }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            const header = req.headers[CALLER_HEADER];
-            try {
-              const caller = await options.verifyCaller(Array.isArray(header) ? header[0] : header);
-              return { ...options.createContext(caller), caller };
-            } catch (error) {
-              if (!(error instanceof CallerTokenError)) throw error;
-              logger.warn(
-                { reason: error.message },
-                'refused request without a valid caller token',
-              );
-              throw new GraphQLError(
-                'This service only answers requests that come through the Resident Graph gateway.',
-                { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
-              );
-            }
+          context: async ({ res }) => {
+            const { caller } = res.locals as RequestLocals;
+            return { ...options.createContext(caller), caller };
           },
         }),
+      );
+      app.use(
+        createHttpErrorHandler((error, res) =>
+          ((res.locals as Partial<RequestLocals>).logger ?? logger).error(
+            { err: error },
+            'unexpected error outside GraphQL',
+          ),
+        ),
       );
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);

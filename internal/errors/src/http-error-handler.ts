@@ -1,0 +1,41 @@
+import type { ErrorRequestHandler } from 'express';
+
+/**
+ * Express error handler for failures before GraphQL runs (a body that is not JSON, or too large):
+ * they answer as GraphQL-shaped JSON with a registry code, never as Express's default HTML page,
+ * which prints a stack trace with file paths outside production.
+ */
+export function createHttpErrorHandler(
+  logUnexpected: (error: unknown, res: Parameters<ErrorRequestHandler>[2]) => void,
+): ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const status = clientErrorStatusOf(error);
+    if (status === undefined) {
+      logUnexpected(error, res);
+      res.status(500).json({
+        errors: [
+          {
+            message: 'Something went wrong on our side. Please try again later.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      });
+      return;
+    }
+    const message =
+      status === 413
+        ? 'The request body is too large.'
+        : 'The request body must be JSON, such as {"query": "{ __typename }"}.';
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  };
+}
+
+/** The 4xx status body-parser attaches to the errors it raises. */
+function clientErrorStatusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

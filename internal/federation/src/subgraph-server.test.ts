@@ -1,0 +1,97 @@
+import {
+  CALLER_HEADER,
+  createCallerVerifier,
+  generateSigningKey,
+  signCallerToken,
+} from '@resident-graph/caller';
+import { createLogger } from '@resident-graph/logging';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
+
+describe('subgraph server', () => {
+  let server: SubgraphServer;
+  let url: string;
+  let token: string;
+
+  beforeAll(async () => {
+    const { key } = await generateSigningKey('gateway');
+    const schema = buildSubgraphSchema({
+      typeDefs: parse('type Query { ok: String, boom: String }'),
+      resolvers: {
+        Query: {
+          ok: () => 'yes',
+          boom: () => {
+            throw new Error('SQLITE_CORRUPT at /var/lib/x.sqlite');
+          },
+        },
+      },
+    });
+    server = createSubgraphServer({
+      name: 'test',
+      schema,
+      logger: createLogger('test', 'silent'),
+      verifyCaller: createCallerVerifier(key.jwks, 'test'),
+      createContext: () => ({}),
+    });
+    url = await server.listen(0);
+    token = await signCallerToken(
+      {
+        residentId: 'rsd_1',
+        clientId: 'c',
+        scopes: [],
+        assurance: 'VERIFIED',
+        requestId: 'req-42',
+        authError: null,
+      },
+      key,
+      'test',
+    );
+  });
+  afterAll(() => server.stop());
+
+  const post = (body: string, headers: Record<string, string> = {}) =>
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+
+  it('refuses a body from anyone but the gateway before reading it, as JSON without internals', async () => {
+    const response = await post('{not json');
+    expect(response.status).toBe(401);
+    expect(response.headers.get('x-powered-by')).toBeNull();
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED' } }],
+    });
+    expect(text).not.toMatch(/node_modules|at .*\.js|<html/i);
+  });
+
+  it('answers a malformed body from the gateway with BAD_REQUEST JSON, not a stack trace', async () => {
+    const response = await post('{not json', { [CALLER_HEADER]: token });
+    expect(response.status).toBe(400);
+    const text = await response.text();
+    expect(JSON.parse(text)).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(text).not.toMatch(/node_modules|<html/i);
+  });
+
+  it('masks unexpected errors, keeping the request id the gateway sent', async () => {
+    const response = await post(JSON.stringify({ query: '{ ok boom }' }), {
+      [CALLER_HEADER]: token,
+    });
+    const body = (await response.json()) as { data: unknown; errors: unknown[] };
+    expect(body.data).toEqual({ ok: 'yes', boom: null });
+    expect(body.errors).toEqual([
+      {
+        message: expect.any(String),
+        path: ['boom'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'req-42' },
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('SQLITE');
+  });
+});
