@@ -7,7 +7,7 @@ import { seedStores } from './lib/seed-stores.js';
 const { values } = parseArgs({
   options: {
     residents: { type: 'string', default: '1000' },
-    'as-of': { type: 'string', default: process.env['RG_TODAY'] ?? systemClock.today() },
+    'as-of': { type: 'string', default: process.env['RG_TODAY'] ?? systemClock().today() },
     'data-dir': { type: 'string', default: process.env['DATA_DIR'] ?? '.data' },
     'if-empty': { type: 'boolean', default: false },
   },

@@ -21,7 +21,7 @@ const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'tru
 await loadOrCreateSigningKeyFile(`${dataDir}/keys/gateway-caller.json`, 'gateway-caller');
 await loadOrCreateDevIssuerKey(dataDir);
 
-const asOf = process.env['RG_TODAY'] ?? systemClock.today();
+const asOf = process.env['RG_TODAY'] ?? systemClock().today();
 const seed = await seedStores({ dataDir, asOf, generated: 1000, onlyIfEmpty: true });
 console.log(
   seed.seeded.length

@@ -91,16 +91,28 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
 /** The source of "today"; injected everywhere so tests and seeds can pin a date. */
 export interface Clock {
   today(): IsoDate;
-  now(): Date;
 }
 
-export const systemClock: Clock = {
-  today: () => new Date().toISOString().slice(0, 10),
-  now: () => new Date(),
-};
+/**
+ * Where "today" is decided when nothing pins it. Federal deadlines are mostly stated in Eastern time,
+ * and a UTC date would turn over at 7–8 pm on the East Coast, moving every deadline a day early.
+ */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
 
-/** A clock stuck at noon UTC on `date`: what tests and pinned demos use. */
+/** Today's date in `timeZone` (an IANA name); throws RangeError for an unknown zone. */
+export function systemClock(timeZone: string = DEFAULT_TIME_ZONE): Clock {
+  // en-CA formats as YYYY-MM-DD.
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
+  return { today: () => format.format(new Date()) };
+}
+
+/** A clock stuck on `date`: what tests and pinned demos use. */
 export function fixedClock(date: IsoDate): Clock {
   parseIsoDate(date);
-  return { today: () => date, now: () => new Date(`${date}T12:00:00.000Z`) };
+  return { today: () => date };
 }

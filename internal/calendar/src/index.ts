@@ -13,6 +13,7 @@ export {
   lastDayOf,
   parseIsoDate,
   systemClock,
+  DEFAULT_TIME_ZONE,
   type Clock,
   type IsoDate,
   type YearMonth,

@@ -27,7 +27,7 @@ export async function runSubgraph<DB, Context extends object>(
   try {
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
-    const clock = config.today ? fixedClock(config.today) : systemClock;
+    const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
     const server = await createAgencySubgraphServer(definition, {
       store,
       clock,
@@ -35,7 +35,16 @@ export async function runSubgraph<DB, Context extends object>(
       gatewayJwks,
     });
     await server.listen(config.port, config.host);
+    // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once,
+    // and give up after a grace period rather than hang on a stuck connection.
+    let stopping = false;
     const shutdown = async () => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => {
+        logger.error('did not stop within 10 s; exiting');
+        process.exit(1);
+      }, 10_000).unref();
       await server.stop();
       await store.close();
       process.exit(0);

@@ -1,4 +1,14 @@
+import { DEFAULT_TIME_ZONE } from '@resident-graph/calendar';
 import { isoDate, logLevel, parseEnv, port, z } from '@resident-graph/config';
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Configuration every agency subgraph reads, with the same variable names everywhere so operators
@@ -24,6 +34,11 @@ export function loadSubgraphConfig(
       GATEWAY_JWKS_FILE: z.string().min(1).optional(),
       /** Pins "today" (YYYY-MM-DD) for demos and tests; unset = the real date. */
       RG_TODAY: isoDate().optional(),
+      /** IANA time zone that decides "today" for deadlines (default America/New_York). */
+      RG_TIME_ZONE: z
+        .string()
+        .default(DEFAULT_TIME_ZONE)
+        .refine(isTimeZone, 'not an IANA time zone, e.g. America/New_York'),
       /** pino log level (default info). */
       LOG_LEVEL: logLevel(),
     },
@@ -36,6 +51,7 @@ export function loadSubgraphConfig(
     databaseFile: config.DATABASE_FILE ?? `${config.DATA_DIR}/${name}.sqlite`,
     gatewayJwksFile: config.GATEWAY_JWKS_FILE ?? `${config.DATA_DIR}/keys/gateway-caller.jwks.json`,
     today: config.RG_TODAY ?? null,
+    timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,
   });
 }
