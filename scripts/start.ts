@@ -1,9 +1,8 @@
 // npm start: seeds the embedded databases if empty, starts every subgraph and the gateway as their own
 // processes, prefixes their logs, and stops them all on Ctrl-C.
-import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
 import { systemClock } from '@resident-graph/calendar';
-import { loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
-import { seedStores } from './lib/seed-stores.js';
+import { ensureDevelopmentKeys } from './lib/keys.js';
+import { readSeedRecord, seedStores } from './lib/seed-stores.js';
 import {
   startService,
   stopServices,
@@ -18,16 +17,23 @@ const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? 4000);
 const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
 
 // Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
-await loadOrCreateSigningKeyFile(`${dataDir}/keys/gateway-caller.json`, 'gateway-caller');
-await loadOrCreateDevIssuerKey(dataDir);
+await ensureDevelopmentKeys(dataDir);
 
-const asOf = process.env['RG_TODAY'] ?? systemClock().today();
-const seed = await seedStores({ dataDir, asOf, generated: 1000, onlyIfEmpty: true });
+// The services run as of RG_TODAY when it is set, else as of today; new stores are seeded to match.
+const runsAsOf = process.env['RG_TODAY'] ?? systemClock().today();
+const seed = await seedStores({ dataDir, asOf: runsAsOf, generated: 1000, onlyIfEmpty: true });
+const seededAsOf = readSeedRecord(dataDir)?.asOf ?? runsAsOf;
 console.log(
   seed.seeded.length
-    ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${asOf})`
-    : `Stores in ${dataDir} already seeded`,
+    ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${runsAsOf})`
+    : `Stores in ${dataDir} already seeded as of ${seededAsOf}`,
 );
+if (seededAsOf !== runsAsOf) {
+  console.log(
+    `Note: the personas were seeded as of ${seededAsOf} but the services run as of ${runsAsOf}, so ` +
+      `"turning 65 in two months" has drifted. Re-seed with: npm run seed -- --as-of ${runsAsOf}`,
+  );
+}
 
 const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
 const services: ServiceProcess[] = [];

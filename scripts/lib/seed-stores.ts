@@ -1,6 +1,7 @@
 import type { IsoDate } from '@resident-graph/calendar';
 import { seedResidents, type ResidentFacts } from '@resident-graph/personas';
 import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { subgraphs } from './subgraphs.js';
 
 const CHUNK = 2000;
@@ -11,9 +12,27 @@ export interface SeedOptions {
   asOf: IsoDate;
   /** Generated residents on top of the named personas. */
   generated: number;
-  /** Leave stores that already hold data untouched (what `npm start` does). */
+  /**
+   * Leave stores that already hold data untouched (what `npm start` does). Otherwise every store is
+   * rebuilt from scratch, so a re-seed as of another date never mixes two worlds.
+   */
   onlyIfEmpty: boolean;
   log?: (line: string) => void;
+}
+
+/** What the last seed wrote, kept beside the stores so `npm start` can say how old the world is. */
+export interface SeedRecord {
+  asOf: IsoDate;
+  generated: number;
+  seededAt: string;
+}
+
+const seedRecordFile = (dataDir: string) => `${dataDir}/seed.json`;
+const storeFile = (dataDir: string, name: string) => `${dataDir}/${name}.sqlite`;
+
+export function readSeedRecord(dataDir: string): SeedRecord | null {
+  const file = seedRecordFile(dataDir);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeedRecord) : null;
 }
 
 /**
@@ -30,10 +49,16 @@ export async function seedStores(
     definition: (typeof subgraphs)[number];
   }[] = [];
   const skipped: string[] = [];
+  if (!options.onlyIfEmpty) {
+    for (const { name } of subgraphs) {
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(storeFile(options.dataDir, name) + suffix, { force: true });
+    }
+  }
   try {
     for (const definition of subgraphs) {
       const store = await openAgencyDatabase<unknown>(
-        `${options.dataDir}/${definition.name}.sqlite`,
+        storeFile(options.dataDir, definition.name),
         definition.migrations,
       );
       if (options.onlyIfEmpty && (await definition.isSeeded(store.db))) {
@@ -55,7 +80,7 @@ export async function seedStores(
         await definition.seed(store.db, chunk);
       }
       total += chunk.length;
-      if (total % 20_000 < CHUNK) log(`  ${total} residents written`);
+      if (total % 20_000 < chunk.length) log(`  ${total} residents written`);
       chunk = [];
     };
     for (const resident of seedResidents(options.asOf, options.generated)) {
@@ -64,6 +89,15 @@ export async function seedStores(
     }
     if (chunk.length > 0) await flush();
     for (const { store } of stores) await sql`PRAGMA synchronous = NORMAL`.execute(store.db);
+    if (!options.onlyIfEmpty || !readSeedRecord(options.dataDir)) {
+      mkdirSync(options.dataDir, { recursive: true });
+      const record: SeedRecord = {
+        asOf: options.asOf,
+        generated: options.generated,
+        seededAt: new Date().toISOString(),
+      };
+      writeFileSync(seedRecordFile(options.dataDir), `${JSON.stringify(record, null, 2)}\n`);
+    }
     return { seeded: stores.map((s) => s.name), skipped, residents: total };
   } finally {
     await Promise.all(stores.map(({ store }) => store.close()));
