@@ -100,11 +100,10 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
 }
 
 /**
- * Wraps the data source's fetcher with a timeout, and keeps partial results. Apollo Server sets the
- * HTTP status from error extensions (401 for UNAUTHENTICATED) even when the response also carries
- * data, and RemoteGraphQLDataSource treats every non-2xx response as a failed fetch, which would drop
- * the data and turn a resident's `me: null` + UNAUTHENTICATED into a subgraph failure. A non-2xx
- * response whose body is an executed GraphQL result (it has `data`) is handed on as that result.
+ * Wraps the data source's fetcher with a timeout, and keeps partial results. This is a general
+ * gateway: a subgraph may answer non-2xx with an executed result (Apollo Server sets the status from
+ * `extensions.http`), and RemoteGraphQLDataSource treats every non-2xx response as a failed fetch,
+ * which would drop the data. A non-2xx response whose body has `data` is handed on as that result.
  */
 export function createSubgraphFetcher(base: Fetcher, timeoutMs: number): Fetcher {
   return async (url, init = {}) => {

@@ -24,19 +24,3 @@ export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
     super('FORBIDDEN', message);
   }
 }
-
-export class BadUserInputError extends ResidentGraphError<'BAD_USER_INPUT'> {
-  constructor(message: string, argumentName?: string) {
-    super('BAD_USER_INPUT', message, argumentName ? { argumentName } : {});
-  }
-}
-
-export class NotFoundError extends ResidentGraphError<'NOT_FOUND'> {
-  constructor(message: string) {
-    super('NOT_FOUND', message);
-  }
-}
-
-export function isDeliberateError(error: unknown): error is GraphQLError {
-  return error instanceof ResidentGraphError;
-}

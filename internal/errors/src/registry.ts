@@ -4,12 +4,13 @@
  */
 export const errorCodes = {
   UNAUTHENTICATED: {
-    http: 401,
-    meaning: 'No valid access token came with the request, or it has expired.',
+    http: 200,
+    meaning:
+      'The field needs a signed-in resident and no valid access token came with the request (the message says why, e.g. expired). Public fields in the same response still answer. A subgraph called directly, without the gateway, refuses the whole request with HTTP 401 and this code.',
     clientAction: 'Sign in again and send `Authorization: Bearer <token>`.',
   },
   FORBIDDEN: {
-    http: 403,
+    http: 200,
     meaning: 'The caller is signed in but may not read this data (for example another resident).',
     clientAction: 'Do not retry; ask only for the signed-in resident’s own data.',
   },
@@ -35,19 +36,15 @@ export const errorCodes = {
     meaning: 'The operation is not valid GraphQL syntax.',
     clientAction: 'Fix the syntax error at the reported location.',
   },
-  NOT_FOUND: {
-    http: 200,
-    meaning: 'The record asked for does not exist for this resident.',
-    clientAction: 'Treat as absent; do not retry.',
-  },
   SUBGRAPH_UNAVAILABLE: {
     http: 200,
     meaning: 'One agency’s service did not answer; the rest of the response is still valid.',
     clientAction: 'Show the partial data and say which agency is unavailable; retry later.',
   },
   INTERNAL_SERVER_ERROR: {
-    http: 500,
-    meaning: 'Something unexpected failed. Details are logged with the request id, never sent.',
+    http: 200,
+    meaning:
+      'Something unexpected failed in one field (HTTP 200, the rest of the answer stands) or before GraphQL ran (HTTP 500). Details are logged with the request id, which is in `extensions.requestId`; they are never sent.',
     clientAction: 'Retry later; quote the request id to support.',
   },
 } as const satisfies Record<string, { http: number; meaning: string; clientAction: string }>;
