@@ -15,6 +15,11 @@ export const generatedResidentId = (index: number) => `rsd_${String(index).padSt
 function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts {
   const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
   const daysAgo = (max: number) => addDays(asOf, -faker.number.int({ min: 1, max }));
+  // A later step of the same case: never before `from`, never after today.
+  const later = (from: IsoDate, maxDays: number) => {
+    const date = addDays(from, faker.number.int({ min: 0, max: maxDays }));
+    return date > asOf ? asOf : date;
+  };
   const ageYears = faker.number.int({ min: 18, max: 90 });
   const birthDate = addDays(addYears(asOf, -ageYears), -faker.number.int({ min: 0, max: 364 }));
   const age = parseIsoDate(asOf).year - parseIsoDate(birthDate).year;
@@ -27,8 +32,14 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
         ),
       )
     : null;
-  const medicare =
-    age >= 65
+  // Receiving Social Security 4+ months before 65 enrols a resident in Medicare A and B automatically.
+  const enrolledAutomatically =
+    age >= 65 &&
+    benefitsStartedOn !== null &&
+    benefitsStartedOn <= addMonths(addYears(birthDate, 65), -4);
+  const medicare = enrolledAutomatically
+    ? 'ENROLLED'
+    : age >= 65
       ? chance(0.9)
         ? 'ENROLLED'
         : 'NOT_ENROLLED'
@@ -48,6 +59,14 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
     'REFUND_SENT',
   ] as const);
   const movedFrom = randomAddress(faker);
+  // Each case's dates in order: it started some days ago and changed after that.
+  const application = { filedOn: daysAgo(90) };
+  const ssaMove = { submittedOn: daysAgo(20) };
+  const renewal = { submittedOn: daysAgo(40) };
+  const childPassport = { submittedOn: daysAgo(10) };
+  const refundFiled = daysAgo(200);
+  const irsMove = { submittedOn: daysAgo(40) };
+  const uspsMove = { submittedOn: daysAgo(30) };
 
   return {
     id: generatedResidentId(index),
@@ -83,8 +102,8 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
                 'DOCUMENTS_REQUESTED',
                 'IN_REVIEW',
               ] as const),
-              filedOn: daysAgo(90),
-              changedOn: daysAgo(20),
+              filedOn: application.filedOn,
+              changedOn: later(application.filedOn, 60),
             }
           : null,
       newbornCard: newParent
@@ -97,7 +116,10 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
         : null,
       addressChange:
         moving && receivesBenefits
-          ? { submittedOn: daysAgo(20), completedOn: chance(0.5) ? daysAgo(5) : null }
+          ? {
+              submittedOn: ssaMove.submittedOn,
+              completedOn: chance(0.5) ? later(ssaMove.submittedOn, 10) : null,
+            }
           : null,
     },
     cms: {
@@ -106,6 +128,7 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
       changedOn: medicare === 'NOT_ENROLLED' ? null : daysAgo(365),
       coverageStartsOn:
         medicare === 'NOT_ENROLLED' ? null : firstDayOf(parseIsoDate(addYears(birthDate, 65))),
+      // (Coverage for someone born on the 1st starts a month earlier; CMS's own rules apply it.)
     },
     state: {
       passport: hasPassport
@@ -125,8 +148,8 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
                 'APPROVED',
                 'MAILED',
               ] as const),
-              submittedOn: daysAgo(40),
-              changedOn: daysAgo(10),
+              submittedOn: renewal.submittedOn,
+              changedOn: later(renewal.submittedOn, 30),
               expedited: chance(0.2),
             }
           : null,
@@ -136,8 +159,8 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
               childGivenName: faker.person.firstName(),
               childBirthDate: babyBirth,
               status: 'IN_PROCESS',
-              submittedOn: daysAgo(10),
-              changedOn: daysAgo(5),
+              submittedOn: childPassport.submittedOn,
+              changedOn: later(childPassport.submittedOn, 5),
             }
           : null,
     },
@@ -149,13 +172,16 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
             amount: faker.number.int({ min: 50, max: 6000 }),
             efile: chance(0.97) ? 'ACCEPTED' : 'REJECTED',
             directDeposit: chance(0.8),
-            filedOn: daysAgo(200),
-            changedOn: daysAgo(30),
+            filedOn: refundFiled,
+            changedOn: later(refundFiled, 30),
           }
         : null,
       addressChange:
         moving && chance(0.6)
-          ? { submittedOn: daysAgo(40), processedOn: chance(0.5) ? daysAgo(3) : null }
+          ? {
+              submittedOn: irsMove.submittedOn,
+              processedOn: chance(0.5) ? later(irsMove.submittedOn, 42) : null,
+            }
           : null,
       childTaxCredit: newParent
         ? {
@@ -173,9 +199,10 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
               'VALIDATION_LETTER_SENT',
               'ACTIVE',
             ] as const),
-            submittedOn: daysAgo(30),
-            effectiveOn: daysAgo(20),
-            changedOn: daysAgo(10),
+            submittedOn: uspsMove.submittedOn,
+            // The move itself may still be ahead: forwarding can be booked up to 30 days early.
+            effectiveOn: addDays(uspsMove.submittedOn, faker.number.int({ min: 0, max: 45 })),
+            changedOn: later(uspsMove.submittedOn, 10),
             oldAddress: movedFrom,
             newAddress: mailingAddress,
           }

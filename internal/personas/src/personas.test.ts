@@ -62,3 +62,66 @@ describe('personas', () => {
     for (const ssn of ssns) expect(ssn).toMatch(/^9\d{2}-/);
   });
 });
+
+describe('generated residents tell a consistent story', () => {
+  const residents = [...generateResidents(5000, asOf)];
+  const pairs = (
+    pick: (
+      r: (typeof residents)[number],
+    ) => [string | null | undefined, string | null | undefined] | null,
+  ) => residents.map(pick).filter((p): p is [string, string] => p !== null && !!p[0] && !!p[1]);
+
+  it('never changes a case before it started, nor after today', () => {
+    const ordered = [
+      ...pairs((r) => (r.irs.refund ? [r.irs.refund.filedOn, r.irs.refund.changedOn] : null)),
+      ...pairs((r) =>
+        r.ssa.retirementApplication
+          ? [r.ssa.retirementApplication.filedOn, r.ssa.retirementApplication.changedOn]
+          : null,
+      ),
+      ...pairs((r) =>
+        r.ssa.addressChange
+          ? [r.ssa.addressChange.submittedOn, r.ssa.addressChange.completedOn]
+          : null,
+      ),
+      ...pairs((r) =>
+        r.irs.addressChange
+          ? [r.irs.addressChange.submittedOn, r.irs.addressChange.processedOn]
+          : null,
+      ),
+      ...pairs((r) =>
+        r.state.renewalApplication
+          ? [r.state.renewalApplication.submittedOn, r.state.renewalApplication.changedOn]
+          : null,
+      ),
+      ...pairs((r) =>
+        r.usps.changeOfAddress
+          ? [r.usps.changeOfAddress.submittedOn, r.usps.changeOfAddress.changedOn]
+          : null,
+      ),
+      ...pairs((r) =>
+        r.usps.changeOfAddress
+          ? [r.usps.changeOfAddress.submittedOn, r.usps.changeOfAddress.effectiveOn]
+          : null,
+      ),
+    ];
+    expect(ordered.length).toBeGreaterThan(1000);
+    for (const [started, changed] of ordered)
+      expect(changed >= started, `${started} → ${changed}`).toBe(true);
+  });
+
+  it('enrols in Medicare whoever received Social Security 4+ months before 65', () => {
+    const automatic = residents.filter(
+      (r) =>
+        ageOn(r.identity.birthDate, asOf) >= 65 &&
+        r.ssa.benefitsStartedOn !== null &&
+        r.ssa.benefitsStartedOn <=
+          addMonths(
+            r.identity.birthDate.replace(/^(\d{4})/, (y) => String(Number(y) + 65)),
+            -4,
+          ),
+    );
+    expect(automatic.length).toBeGreaterThan(50);
+    for (const r of automatic) expect([r.cms.partA, r.cms.partB]).toEqual(['ENROLLED', 'ENROLLED']);
+  });
+});
