@@ -1,4 +1,4 @@
-import { addMonths, ageOn } from '@resident-graph/calendar';
+import { addMonths, addYears, ageOn } from '@resident-graph/calendar';
 import { describe, expect, it } from 'vitest';
 import { generateResidents } from './generate.js';
 import { personas } from './personas.js';
@@ -115,11 +115,7 @@ describe('generated residents tell a consistent story', () => {
       (r) =>
         ageOn(r.identity.birthDate, asOf) >= 65 &&
         r.ssa.benefitsStartedOn !== null &&
-        r.ssa.benefitsStartedOn <=
-          addMonths(
-            r.identity.birthDate.replace(/^(\d{4})/, (y) => String(Number(y) + 65)),
-            -4,
-          ),
+        r.ssa.benefitsStartedOn <= addMonths(addYears(r.identity.birthDate, 65), -4),
     );
     expect(automatic.length).toBeGreaterThan(50);
     for (const r of automatic) expect([r.cms.partA, r.cms.partB]).toEqual(['ENROLLED', 'ENROLLED']);
