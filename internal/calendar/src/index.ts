@@ -19,3 +19,4 @@ export {
   type YearMonth,
 } from './calendar.js';
 export { plainDate, plainMonth } from './plain-date.js';
+export { birthMonthForBenefitRules, monthsBetween, yearMonthOf } from './year-month.js';

@@ -8,3 +8,4 @@ export {
   type GraphQLResponse,
   type SubgraphFixtureOptions,
 } from './subgraph-harness.js';
+export { describeLoaderBatching } from './loader-batching.js';

@@ -1,7 +1,7 @@
 import type { Caller } from '@resident-graph/caller';
 import type { Clock } from '@resident-graph/calendar';
 import type { SubgraphDeps } from '@resident-graph/federation';
-import { createResidentLifeEventsLoader } from './journey/journey.loader.js';
+import { createLifeEventDeclarationsLoader } from './journey/journey.loader.js';
 import {
   createLifeEventLoader,
   createLifeEventStepsLoader,
@@ -14,7 +14,7 @@ export interface LifeEventsContext {
   loaders: {
     lifeEventByKind: ReturnType<typeof createLifeEventLoader>;
     stepsByLifeEvent: ReturnType<typeof createLifeEventStepsLoader>;
-    lifeEventsByResident: ReturnType<typeof createResidentLifeEventsLoader>;
+    declarationsByResident: ReturnType<typeof createLifeEventDeclarationsLoader>;
   };
 }
 
@@ -29,7 +29,7 @@ export function createLifeEventsContext(
     loaders: {
       lifeEventByKind: createLifeEventLoader(db),
       stepsByLifeEvent: createLifeEventStepsLoader(db),
-      lifeEventsByResident: createResidentLifeEventsLoader(db),
+      declarationsByResident: createLifeEventDeclarationsLoader(db),
     },
   };
 }

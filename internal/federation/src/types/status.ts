@@ -1,5 +1,5 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
-import { DateTime, LocalDate } from './scalars.js';
+import { LocalDate } from './scalars.js';
 
 /**
  * The plain-language status every agency returns for anything a resident is waiting on. Agencies fill
@@ -39,8 +39,13 @@ export class Status {
   })
   expectedBy!: string | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'When this status last changed.' })
-  lastChangedAt!: string | null;
+  // A date, not an instant: agencies record the day a status changed, and a midnight-UTC instant
+  // would show as the day before in every US time zone.
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The date this status last changed.',
+  })
+  lastChangedOn!: string | null;
 
   @Field(() => Int, {
     nullable: true,
@@ -73,7 +78,7 @@ export function status(
     nextSteps: [],
     expectedFrom: null,
     expectedBy: null,
-    lastChangedAt: null,
+    lastChangedOn: null,
     step: null,
     stepCount: null,
     actionRequired: false,

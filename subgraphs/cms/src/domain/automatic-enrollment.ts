@@ -1,5 +1,5 @@
-import type { IsoDate } from '@resident-graph/calendar';
-import { monthIndex, turning65Month, yearMonthOf } from './enrollment-periods.js';
+import { monthsBetween, yearMonthOf, type IsoDate } from '@resident-graph/calendar';
+import { turning65Month } from './enrollment-periods.js';
 
 /** Months before turning 65 by which Social Security benefits must have started. */
 export const AUTOMATIC_ENROLLMENT_LEAD_MONTHS = 4;
@@ -15,7 +15,7 @@ export function isEnrolledAutomatically(
 ): boolean {
   if (!benefitsStartedOn) return false;
   return (
-    monthIndex(yearMonthOf(benefitsStartedOn)) <=
-    monthIndex(turning65Month(birthDate)) - AUTOMATIC_ENROLLMENT_LEAD_MONTHS
+    monthsBetween(yearMonthOf(benefitsStartedOn), turning65Month(birthDate)) >=
+    AUTOMATIC_ENROLLMENT_LEAD_MONTHS
   );
 }

@@ -1,5 +1,6 @@
 import {
   addToYearMonth,
+  birthMonthForBenefitRules,
   firstDayOf,
   lastDayOf,
   parseIsoDate,
@@ -19,16 +20,6 @@ export function isWithin(date: IsoDate, window: DateWindow): boolean {
   return window.start <= date && date <= window.end;
 }
 
-/** Months since year 0: lets month arithmetic compare and subtract. */
-export function monthIndex({ year, month }: YearMonth): number {
-  return year * 12 + (month - 1);
-}
-
-export function yearMonthOf(date: IsoDate): YearMonth {
-  const { year, month } = parseIsoDate(date);
-  return { year, month };
-}
-
 /**
  * The month Medicare counts as the month the resident turns 65. A person reaches an age the day
  * before their birthday, so someone born on the 1st turns 65 in the month before. This is the real
@@ -36,8 +27,7 @@ export function yearMonthOf(date: IsoDate): YearMonth {
  * starts one month earlier" (and ends one month earlier, since it is the same 7 months shifted).
  */
 export function turning65Month(birthDate: IsoDate): YearMonth {
-  const { year, month, day } = parseIsoDate(birthDate);
-  return addToYearMonth({ year: year + MEDICARE_AGE, month }, day === 1 ? -1 : 0);
+  return addToYearMonth(birthMonthForBenefitRules(birthDate), MEDICARE_AGE * 12);
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { YearMonth } from '@resident-graph/calendar';
-import { monthIndex, yearMonthOf, type DateWindow } from './enrollment-periods.js';
+import { monthsBetween, yearMonthOf, type YearMonth } from '@resident-graph/calendar';
+import type { DateWindow } from './enrollment-periods.js';
 
 /** Percent added to the Part B premium for each full 12 months without Part B. */
 export const PENALTY_PERCENT_PER_YEAR = 10;
@@ -16,5 +16,5 @@ export function latePenaltyPercent(monthsWithoutPartB: number): number {
  * March 2012 — 30 months, two full 12-month periods, a 20% penalty.
  */
 export function monthsWithoutPartB(initialEnrollmentPeriod: DateWindow, until: YearMonth): number {
-  return Math.max(0, monthIndex(until) - monthIndex(yearMonthOf(initialEnrollmentPeriod.end)) - 1);
+  return Math.max(0, monthsBetween(yearMonthOf(initialEnrollmentPeriod.end), until) - 1);
 }

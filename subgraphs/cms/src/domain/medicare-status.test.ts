@@ -124,7 +124,7 @@ describe('medicareEnrollmentStatus: pending and enrolled', () => {
     expect(result).toMatchObject({
       code: 'PENDING',
       actionRequired: false,
-      lastChangedAt: '2026-05-26T00:00:00.000Z',
+      lastChangedOn: '2026-05-26',
       expectedBy: null,
     });
     expect(result.description).toContain('Part A: enrolled. Part B: being processed.');

@@ -1,13 +1,18 @@
-import { firstDayOf, plainDate, plainMonth, type IsoDate } from '@resident-graph/calendar';
+import {
+  firstDayOf,
+  monthsBetween,
+  plainDate,
+  plainMonth,
+  yearMonthOf,
+  type IsoDate,
+} from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { MedicarePartStatus } from '@resident-graph/personas';
 import {
   generalEnrollmentPeriod,
   initialEnrollmentPeriod,
   isWithin,
-  monthIndex,
   turning65Month,
-  yearMonthOf,
   type DateWindow,
 } from './enrollment-periods.js';
 import { latePenaltyPercent, monthsWithoutPartB } from './late-penalty.js';
@@ -76,7 +81,7 @@ export function enrollmentPeriod(
   if (record.enrolledAutomatically) return 'IEP';
   if (!record.coverageStartsOn) return null;
   const coverage = yearMonthOf(record.coverageStartsOn);
-  if (monthIndex(coverage) <= monthIndex(yearMonthOf(iep.end)) + 1) return 'IEP';
+  if (monthsBetween(yearMonthOf(iep.end), coverage) <= 1) return 'IEP';
   if (coverage.month >= 2 && coverage.month <= 4) return 'GEP';
   return 'SEP';
 }
@@ -132,14 +137,13 @@ export function medicareEnrollmentStatus(
   today: IsoDate,
 ): Status {
   const assessment = assessMedicare(record, birthDate, today);
-  const lastChangedAt = record.changedOn ? `${record.changedOn}T00:00:00.000Z` : null;
   switch (assessment.code) {
     case 'NOT_ENROLLED':
-      return notEnrolled(record, birthDate, today, assessment, lastChangedAt);
+      return notEnrolled(record, birthDate, today, assessment);
     case 'PENDING':
-      return pending(record, today, lastChangedAt);
+      return pending(record, today);
     case 'ENROLLED':
-      return enrolled(record, today, assessment, lastChangedAt);
+      return enrolled(record, today, assessment);
   }
 }
 
@@ -152,7 +156,6 @@ function notEnrolled(
     generalEnrollmentPeriod: gep,
     partBLatePenaltyPercent: penalty,
   }: MedicareAssessment,
-  lastChangedAt: string | null,
 ): Status {
   const month65 = turning65Month(birthDate);
   const coverageFrom = firstDayOf(month65);
@@ -167,7 +170,7 @@ function notEnrolled(
         'Part B has a monthly premium. If you do not want Part B, follow the instructions that come with your card.',
       ],
       expectedBy: coverageFrom,
-      lastChangedAt,
+      lastChangedOn: record.changedOn,
     });
   }
   const window = `from ${plainDate(iep.start)} to ${plainDate(iep.end)}`;
@@ -181,7 +184,7 @@ function notEnrolled(
         APPLY,
         'If you get Social Security benefits at least 4 months before you turn 65, you will be enrolled automatically.',
       ],
-      lastChangedAt,
+      lastChangedOn: record.changedOn,
     });
   }
   if (today <= iep.end) {
@@ -198,7 +201,7 @@ function notEnrolled(
       ],
       actionRequired: true,
       actionDeadline: iep.end,
-      lastChangedAt,
+      lastChangedOn: record.changedOn,
     });
   }
   const penaltyNote =
@@ -217,7 +220,7 @@ function notEnrolled(
       ],
       actionRequired: true,
       actionDeadline: gep.end,
-      lastChangedAt,
+      lastChangedOn: record.changedOn,
     });
   }
   return status({
@@ -225,11 +228,11 @@ function notEnrolled(
     label: 'Not enrolled',
     description: `Your Initial Enrollment Period ended on ${plainDate(iep.end)}. You can sign up in the next General Enrollment Period, from ${plainDate(gep.start)} to ${plainDate(gep.end)}.${penaltyNote}`,
     nextSteps: [JOB_COVERAGE, APPLY],
-    lastChangedAt,
+    lastChangedOn: record.changedOn,
   });
 }
 
-function pending(record: MedicareRecord, today: IsoDate, lastChangedAt: string | null): Status {
+function pending(record: MedicareRecord, today: IsoDate): Status {
   const coverage = record.coverageStartsOn;
   return status({
     code: 'PENDING',
@@ -242,7 +245,7 @@ function pending(record: MedicareRecord, today: IsoDate, lastChangedAt: string |
       'Questions about your application? Contact Social Security: it handles Medicare applications.',
     ],
     expectedBy: coverage && coverage > today ? coverage : null,
-    lastChangedAt,
+    lastChangedOn: record.changedOn,
   });
 }
 
@@ -254,7 +257,6 @@ function enrolled(
     generalEnrollmentPeriod: gep,
     partBLatePenaltyPercent: penalty,
   }: MedicareAssessment,
-  lastChangedAt: string | null,
 ): Status {
   const coverage = record.coverageStartsOn;
   const future = coverage !== null && coverage > today;
@@ -282,7 +284,7 @@ function enrolled(
               'Each year from October 15 to December 7 you can change how you get your Medicare coverage.',
             ],
       expectedBy: future ? coverage : null,
-      lastChangedAt,
+      lastChangedOn: record.changedOn,
     });
   }
   // One part only: usually Part A, with Part B put off (often because of coverage from work).
@@ -313,6 +315,6 @@ function enrolled(
     ],
     actionRequired: deadline !== null,
     actionDeadline: deadline,
-    lastChangedAt,
+    lastChangedOn: record.changedOn,
   });
 }

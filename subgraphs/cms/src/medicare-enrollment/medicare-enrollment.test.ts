@@ -19,7 +19,7 @@ const representation = (residentId: string, birthDate = birthDates[residentId]) 
   resident: { birthDate },
 });
 const selection = `residentId agency title partA partB enrollmentPeriod initialEnrollmentPeriod { start end isOpen }
-  status { code label description nextSteps expectedBy actionRequired actionDeadline lastChangedAt }`;
+  status { code label description nextSteps expectedBy actionRequired actionDeadline lastChangedOn }`;
 
 describe('cms subgraph: MedicareEnrollment', () => {
   let subgraph: TestSubgraph<CmsDatabase>;
@@ -74,7 +74,7 @@ describe('cms subgraph: MedicareEnrollment', () => {
         label: 'Enrolled',
         expectedBy: '2026-07-01',
         actionRequired: false,
-        lastChangedAt: '2026-04-15T00:00:00.000Z',
+        lastChangedOn: '2026-04-15',
       },
     });
     expect(walter.status.description).toContain('enrolled automatically');

@@ -8,8 +8,9 @@ import { MedicareEnrollment } from '../medicare-enrollment/medicare-enrollment.t
 import { ResidentRef } from './resident.ref.js';
 
 /**
- * What CMS adds to a Resident. Each field loads through the request's DataLoader first and then
- * authorizes, so a parent list of any length costs one query and a refused row is dropped.
+ * What CMS adds to a Resident. Each field authorizes first and then loads through the request's
+ * DataLoader: another resident's record never leaves the store, and the check is synchronous, so
+ * every permitted parent still joins one batch (one query).
  */
 @Resolver(() => ResidentRef)
 export class ResidentCmsResolver {
@@ -23,8 +24,8 @@ export class ResidentCmsResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, clock, loaders }: CmsContext,
   ): Promise<Medicare> {
-    const record = await loaders.medicareByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const record = await loaders.medicareByResidentId.load(resident.id);
     return toMedicare(
       record,
       required(resident.birthDate, `Resident ${resident.id}: birthDate`),
@@ -40,8 +41,8 @@ export class ResidentCmsResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, loaders }: CmsContext,
   ): Promise<MedicareEnrollment> {
-    const record = await loaders.medicareByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const record = await loaders.medicareByResidentId.load(resident.id);
     // Through the gateway, the task's birth-date fields come back via `_entities` with
     // `resident { birthDate }`; a birth date already on this Resident is kept for direct callers.
     return toMedicareEnrollment(resident.id, record, resident.birthDate);

@@ -89,6 +89,17 @@ describe('cms subgraph: Resident.medicare', () => {
     });
   });
 
+  it('refuses another resident’s Medicare without reading the store', async () => {
+    subgraph.store.resetQueryCount();
+    const result = await subgraph.query(
+      entitiesQuery('Resident', 'medicare { partA } medicareEnrollment { title }'),
+      { as: 'rsd_ava', variables: { representations: [resident('rsd_walter')] } },
+    );
+    expect(result.data).toEqual({ _entities: [null] });
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(subgraph.store.queryCount()).toBe(0);
+  });
+
   it('refuses another resident’s Medicare and an anonymous caller', async () => {
     const forbidden = await subgraph.query(entitiesQuery('Resident', 'medicare { partA }'), {
       as: 'rsd_ava',
@@ -133,7 +144,9 @@ describe('cms subgraph: Resident.medicare', () => {
   });
 });
 
-describe('cms subgraph: Resident _entities batching', () => {
+// Batching itself is proven on the loader (context.test.ts): Resident fields authorize before they
+// load, so a request by one resident only ever loads that resident's record.
+describe('cms subgraph: Resident fields for many representations', () => {
   const residents = [...generateResidents(100, TEST_TODAY)];
   const caller = residents[0]!.id;
   const representations = residents.map((r) => ({
@@ -147,7 +160,7 @@ describe('cms subgraph: Resident _entities batching', () => {
   });
   afterAll(() => subgraph.stop());
 
-  it('resolves 100 distinct Resident representations’ medicare with one store query, and only the caller’s', async () => {
+  it('answers 100 Resident representations’ medicare with the caller’s record alone, in one query', async () => {
     subgraph.store.resetQueryCount();
     const result = await subgraph.query<{
       _entities: ({ id: string; medicare: { partA: string } | null } | null)[];

@@ -30,7 +30,7 @@ describe('addressChangeStatus', () => {
       code: 'SUBMITTED',
       expectedFrom: '2026-07-07',
       expectedBy: '2026-07-21',
-      lastChangedAt: '2026-06-09T00:00:00.000Z',
+      lastChangedOn: '2026-06-09',
       step: 1,
       stepCount: 2,
     });
@@ -42,7 +42,7 @@ describe('addressChangeStatus', () => {
     ).toMatchObject({
       code: 'PROCESSED',
       expectedBy: null,
-      lastChangedAt: '2026-06-12T00:00:00.000Z',
+      lastChangedOn: '2026-06-12',
       step: 2,
       stepCount: 2,
     });

@@ -14,8 +14,6 @@ export const FORM_8822_PROCESSING_WEEKS = { from: 4, to: 6 } as const;
 export const OTHER_AGENCIES_ARE_NOT_NOTICE =
   'An address you gave another agency, like the Postal Service or Social Security, is not notice to the IRS: you need to tell the IRS yourself.';
 
-const midnight = (date: IsoDate) => `${date}T00:00:00.000Z`;
-
 /** When Form 8822 sent on `submittedOn` is expected to be processed. */
 export function expectedAddressChangeWindow(submittedOn: IsoDate): {
   expectedFrom: IsoDate;
@@ -50,7 +48,7 @@ export function addressChangeStatus(change: AddressChangeFacts | null): Status {
         'Until it’s processed, letters from the IRS may still go to your old address.',
       ],
       ...expectedAddressChangeWindow(change.submittedOn),
-      lastChangedAt: midnight(change.submittedOn),
+      lastChangedOn: change.submittedOn,
       step: 1,
       stepCount: 2,
     });
@@ -60,7 +58,7 @@ export function addressChangeStatus(change: AddressChangeFacts | null): Status {
     label: 'Processed',
     description: `We updated your address on ${plainDate(change.processedOn)}. Letters and refund checks from the IRS now go to your new address.`,
     nextSteps: [],
-    lastChangedAt: midnight(change.processedOn),
+    lastChangedOn: change.processedOn,
     step: 2,
     stepCount: 2,
   });

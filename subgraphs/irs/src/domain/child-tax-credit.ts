@@ -1,4 +1,5 @@
 import { status, type Status } from '@resident-graph/federation';
+import { dollars } from './dollars.js';
 
 /**
  * The most child tax credit per qualifying child, in whole dollars. The amount is set by statute
@@ -11,8 +12,6 @@ export interface ChildTaxCreditFacts {
   taxYear: number;
   qualifyingChildren: number;
 }
-
-const dollars = (amount: number) => `$${amount.toLocaleString('en-US')}`;
 
 /** The most credit the resident can claim: per-child amount × qualifying children. */
 export function childTaxCreditAmount(qualifyingChildren: number): number {

@@ -57,7 +57,7 @@ describe('refundStatus', () => {
       expectedFrom: null,
       expectedBy: '2026-06-22',
       actionRequired: false,
-      lastChangedAt: '2026-06-02T00:00:00.000Z',
+      lastChangedOn: '2026-06-02',
     });
     expect(status.description).toContain('About 9 in 10');
     expect(status.nextSteps.join(' ')).toContain('updated once a day');

@@ -1,6 +1,7 @@
 import { addDays, parseIsoDate, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { RefundStatus } from '@resident-graph/personas';
+import { dollars } from './dollars.js';
 
 export type { RefundStatus };
 export type EFileStatus = 'ACCEPTED' | 'REJECTED';
@@ -29,9 +30,6 @@ const STEPS: Record<RefundStatus, number> = {
 const STEP_COUNT = 3;
 const UPDATED_DAILY =
   'This status is updated once a day, usually overnight, so there’s no need to check more often.';
-
-const midnight = (date: IsoDate) => `${date}T00:00:00.000Z`;
-const dollars = (amount: number) => `$${amount.toLocaleString('en-US')}`;
 
 /**
  * When a refund is expected: within 21 days of acceptance for an e-filed return with direct deposit
@@ -76,7 +74,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
         'Read the rejection notice from your tax software or preparer: it says what needs fixing.',
         'Correct the return and e-file it again, or file it on paper.',
       ],
-      lastChangedAt: midnight(taxReturn.changedOn),
+      lastChangedOn: taxReturn.changedOn,
       actionRequired: true,
     });
   }
@@ -94,7 +92,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
         ]
       : [];
   const common = {
-    lastChangedAt: midnight(taxReturn.changedOn),
+    lastChangedOn: taxReturn.changedOn,
     step: STEPS[taxReturn.refundStatus],
     stepCount: STEP_COUNT,
   };

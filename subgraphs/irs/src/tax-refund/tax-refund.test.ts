@@ -11,7 +11,7 @@ type TaskResult = { status: { description: string; nextSteps: string[] } } & Rec
 
 const query = entitiesQuery(
   'TaxRefund',
-  'residentId agency title taxYear amount eFileStatus status { code label description nextSteps expectedBy lastChangedAt step stepCount actionRequired }',
+  'residentId agency title taxYear amount eFileStatus status { code label description nextSteps expectedBy lastChangedOn step stepCount actionRequired }',
 );
 const representations = (residentId: string) => ({
   representations: [{ __typename: 'TaxRefund', residentId }],
@@ -46,7 +46,7 @@ describe('irs subgraph: TaxRefund', () => {
         step: 2,
         stepCount: 3,
         expectedBy: '2026-06-21',
-        lastChangedAt: '2026-06-13T00:00:00.000Z',
+        lastChangedOn: '2026-06-13',
         actionRequired: false,
       },
     });

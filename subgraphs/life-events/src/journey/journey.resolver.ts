@@ -1,5 +1,5 @@
-import { assertMayReadResident } from '@resident-graph/federation';
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { assertMayReadResident, required } from '@resident-graph/federation';
+import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LifeEventsContext } from '../context.js';
 import { LifeEventKind } from '../domain/life-event-kind.js';
 import { activeLifeEventKinds } from '../domain/resident-life-events.js';
@@ -8,11 +8,18 @@ import { ResidentRef } from '../resident/resident.ref.js';
 import { Journey, JourneyStep } from './journey.type.js';
 
 /**
+ * TURNING_65 is derived from identity's birth date, which the gateway fetches and sends with each
+ * representation; nothing about it is stored here. `journey` needs it for `active`.
+ */
+const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
+
+/**
  * The fields life-events adds to identity's Resident. Each loads first and authorizes after, so an
  * `_entities` request for many residents costs one query per loader, whoever may read them.
  */
 @Resolver(() => ResidentRef)
 export class ResidentJourneyResolver {
+  @Directive(REQUIRES_BIRTH_DATE)
   @FieldResolver(() => Journey, {
     description: 'This resident’s way through a life event, step by step, with each agency task.',
   })
@@ -21,17 +28,18 @@ export class ResidentJourneyResolver {
     @Arg('event', () => LifeEventKind) kind: LifeEventKind,
     @Ctx() { caller, clock, loaders }: LifeEventsContext,
   ): Promise<Journey> {
-    const [event, steps, events] = await Promise.all([
+    const [event, steps, declarations] = await Promise.all([
       loaders.lifeEventByKind.load(kind),
       loaders.stepsByLifeEvent.load(kind),
-      loaders.lifeEventsByResident.load(resident.id),
+      loaders.declarationsByResident.load(resident.id),
     ]);
     assertMayReadResident(caller, resident.id);
     // Every kind in the enum has catalog rows from a migration; a gap is a deployment defect.
     if (!event) throw new Error(`life event ${kind} is missing from the catalog`);
+    const birthDate = required(resident.birthDate, `Resident ${resident.id}: birthDate`);
     return Object.assign(new Journey(), {
       event,
-      active: activeLifeEventKinds(events, clock.today()).includes(kind),
+      active: activeLifeEventKinds(birthDate, declarations, clock.today()).includes(kind),
       steps: steps.map((step) =>
         Object.assign(new JourneyStep(), {
           position: step.position,
@@ -44,6 +52,7 @@ export class ResidentJourneyResolver {
     });
   }
 
+  @Directive(REQUIRES_BIRTH_DATE)
   @FieldResolver(() => [LifeEventKind], {
     description: 'The life events this resident is going through now, in catalog order.',
   })
@@ -51,8 +60,12 @@ export class ResidentJourneyResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, clock, loaders }: LifeEventsContext,
   ): Promise<LifeEventKind[]> {
-    const events = await loaders.lifeEventsByResident.load(resident.id);
+    const declarations = await loaders.declarationsByResident.load(resident.id);
     assertMayReadResident(caller, resident.id);
-    return activeLifeEventKinds(events, clock.today());
+    return activeLifeEventKinds(
+      required(resident.birthDate, `Resident ${resident.id}: birthDate`),
+      declarations,
+      clock.today(),
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents, personas } from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,8 +6,20 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeLifeEventKinds } from '../domain/resident-life-events.js';
 import type { LifeEventsDatabase } from '../store/database.js';
+import { simulatedDeclarations } from '../store/seed.js';
 import { lifeEventsSubgraph } from '../subgraph.js';
+
+// What the gateway sends for a field that `@requires(fields: "birthDate")`: identity's birth date.
+const birthDates = Object.fromEntries(
+  personas(TEST_TODAY).map((p) => [p.id, p.identity.birthDate]),
+);
+const resident = (id: string, birthDate = birthDates[id]) => ({
+  __typename: 'Resident',
+  id,
+  birthDate,
+});
 
 interface JourneyAnswer {
   activeLifeEvents: string[];
@@ -47,7 +59,7 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
       entitiesQuery('Resident', journeySelection(event)),
       {
         as: residentId,
-        variables: { representations: [{ __typename: 'Resident', id: residentId }] },
+        variables: { representations: [resident(residentId)] },
       },
     );
     expect(result.errors).toBeUndefined();
@@ -120,7 +132,7 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
       entitiesQuery('Resident', 'journey(event: MOVING) { active }'),
       {
         as: 'rsd_ava',
-        variables: { representations: [{ __typename: 'Resident', id: 'rsd_marcus' }] },
+        variables: { representations: [resident('rsd_marcus')] },
       },
     );
     expect(result.data?._entities).toEqual([null]);
@@ -130,7 +142,7 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
       entitiesQuery('Resident', 'activeLifeEvents'),
       {
         as: 'rsd_ava',
-        variables: { representations: [{ __typename: 'Resident', id: 'rsd_marcus' }] },
+        variables: { representations: [resident('rsd_marcus')] },
       },
     );
     expect(events.data?._entities).toEqual([null]);
@@ -142,11 +154,66 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
       entitiesQuery('Resident', 'journey(event: TURNING_65) { active }'),
       {
         as: null,
-        variables: { representations: [{ __typename: 'Resident', id: 'rsd_ava' }] },
+        variables: { representations: [resident('rsd_ava')] },
       },
     );
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('derives TURNING_65 from the birth date the gateway sends, not from anything stored', async () => {
+    const activeFor = async (birthDate: string) => {
+      const result = await subgraph.query<{ _entities: { activeLifeEvents: string[] }[] }>(
+        entitiesQuery('Resident', 'activeLifeEvents journey(event: TURNING_65) { active }'),
+        { as: 'rsd_grace', variables: { representations: [resident('rsd_grace', birthDate)] } },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!._entities[0];
+    };
+    // Grace's own birth date: nowhere near 65. The same resident, 65 on 2026-08-01: turning 65.
+    expect(await activeFor(birthDates['rsd_grace']!)).toEqual({
+      activeLifeEvents: [],
+      journey: { active: false },
+    });
+    expect(await activeFor('1961-08-01')).toEqual({
+      activeLifeEvents: ['TURNING_65'],
+      journey: { active: true },
+    });
+  });
+
+  it('keeps no TURNING_65 and no birth date in its store, only what residents declared', async () => {
+    const rows = await subgraph.store.db
+      .selectFrom('resident_life_event')
+      .selectAll()
+      .orderBy('resident_id')
+      .execute();
+    expect(rows).toEqual([
+      {
+        resident_id: 'rsd_marcus',
+        kind: 'MOVING',
+        event_date: '2026-06-24',
+        declared_on: '2026-06-09',
+      },
+      {
+        resident_id: 'rsd_nora',
+        kind: 'HAVING_A_CHILD',
+        event_date: '2026-06-03',
+        declared_on: '2026-06-03',
+      },
+    ]);
+  });
+
+  it('fails (masked) rather than guessing when the gateway did not send the birth date', async () => {
+    const result = await subgraph.query<{ _entities: unknown[] }>(
+      entitiesQuery('Resident', 'activeLifeEvents'),
+      {
+        as: 'rsd_ava',
+        variables: { representations: [{ __typename: 'Resident', id: 'rsd_ava' }] },
+      },
+    );
+    expect(result.data?._entities).toEqual([null]);
+    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    expect(result.errors?.[0]?.message).not.toContain('birthDate');
   });
 });
 
@@ -159,19 +226,26 @@ describe('life-events subgraph: _entities batching', () => {
       const result = await subgraph.query<{ _entities: (JourneyAnswer | null)[] }>(
         entitiesQuery(
           'Resident',
-          'journey(event: MOVING) { active event { title agencies steps { title } } steps { position task { __typename } } }',
+          'activeLifeEvents journey(event: MOVING) { active event { title agencies steps { title } } steps { position task { __typename } } }',
         ),
         {
           as: caller,
           variables: {
-            representations: residents.map((r) => ({ __typename: 'Resident', id: r.id })),
+            representations: residents.map((r) => resident(r.id, r.identity.birthDate)),
           },
         },
       );
-      // lifeEventsByResident, lifeEventByKind and stepsByLifeEvent: one query each.
+      // declarationsByResident, lifeEventByKind and stepsByLifeEvent: one query each.
       expect(subgraph.store.queryCount()).toBe(3);
       expect(result.data?._entities).toHaveLength(100);
       expect(result.data?._entities[0]?.journey.steps).toHaveLength(4);
+      expect(result.data?._entities[0]?.activeLifeEvents).toEqual(
+        activeLifeEventKinds(
+          residents[0]!.identity.birthDate,
+          simulatedDeclarations(residents[0]!),
+          TEST_TODAY,
+        ),
+      );
       expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
       expect(result.errors).toHaveLength(99);
       expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(

@@ -40,7 +40,7 @@ export class Journey {
 
   @Field(() => Boolean, {
     description:
-      'Whether the resident is going through this life event now, as agency records show.',
+      'Whether the resident is going through this life event now: turning 65 from their birth date; having a child or moving from what they told us.',
   })
   active!: boolean;
 

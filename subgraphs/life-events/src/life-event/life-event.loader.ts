@@ -1,5 +1,11 @@
 import type { Agency } from '@resident-graph/federation';
-import { groupedInKeyOrder, inKeyOrder, type Kysely, type Selectable } from '@resident-graph/store';
+import {
+  groupedInKeyOrder,
+  inKeyOrder,
+  MAX_KEYS_PER_QUERY,
+  type Kysely,
+  type Selectable,
+} from '@resident-graph/store';
 import DataLoader from 'dataloader';
 import { isJourneyTaskType } from '../domain/journey-task-type.js';
 import type { LifeEventKind } from '../domain/life-event-kind.js';
@@ -11,32 +17,38 @@ type LifeEventStepRow = Selectable<LifeEventsDatabase['life_event_step']>;
 
 /** Catalog entries by kind: one query per request, however many are asked for. */
 export function createLifeEventLoader(db: Kysely<LifeEventsDatabase>) {
-  return new DataLoader<LifeEventKind, LifeEvent | null>(async (kinds) => {
-    const rows = await db
-      .selectFrom('life_event')
-      .selectAll()
-      .where('kind', 'in', [...kinds])
-      .execute();
-    return inKeyOrder(kinds, rows, (row) => row.kind as LifeEventKind).map((row) =>
-      row ? toLifeEvent(row) : null,
-    );
-  });
+  return new DataLoader<LifeEventKind, LifeEvent | null>(
+    async (kinds) => {
+      const rows = await db
+        .selectFrom('life_event')
+        .selectAll()
+        .where('kind', 'in', [...kinds])
+        .execute();
+      return inKeyOrder(kinds, rows, (row) => row.kind as LifeEventKind).map((row) =>
+        row ? toLifeEvent(row) : null,
+      );
+    },
+    { maxBatchSize: MAX_KEYS_PER_QUERY },
+  );
 }
 
 /** Each life event's steps in order: one query per request. */
 export function createLifeEventStepsLoader(db: Kysely<LifeEventsDatabase>) {
-  return new DataLoader<LifeEventKind, LifeEventStep[]>(async (kinds) => {
-    const rows = await db
-      .selectFrom('life_event_step')
-      .selectAll()
-      .where('life_event_kind', 'in', [...kinds])
-      .orderBy('life_event_kind')
-      .orderBy('position')
-      .execute();
-    return groupedInKeyOrder(kinds, rows, (row) => row.life_event_kind as LifeEventKind).map(
-      (steps) => steps.map(toLifeEventStep),
-    );
-  });
+  return new DataLoader<LifeEventKind, LifeEventStep[]>(
+    async (kinds) => {
+      const rows = await db
+        .selectFrom('life_event_step')
+        .selectAll()
+        .where('life_event_kind', 'in', [...kinds])
+        .orderBy('life_event_kind')
+        .orderBy('position')
+        .execute();
+      return groupedInKeyOrder(kinds, rows, (row) => row.life_event_kind as LifeEventKind).map(
+        (steps) => steps.map(toLifeEventStep),
+      );
+    },
+    { maxBatchSize: MAX_KEYS_PER_QUERY },
+  );
 }
 
 function toLifeEvent(row: LifeEventRow): LifeEvent {

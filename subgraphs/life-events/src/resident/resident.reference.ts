@@ -1,9 +1,14 @@
 import { residentRef, type ResidentRef } from './resident.ref.js';
 
 /**
- * The key is all this subgraph needs of a Resident; the fields added here (journey,
- * activeLifeEvents) load and authorize for themselves.
+ * No store access: the Resident itself is identity's. The birth date is kept when the
+ * representation carries it (for the fields that `@requires(fields: "birthDate")`); the fields
+ * added here (journey, activeLifeEvents) load and authorize for themselves.
  */
-export function resolveResidentReference(reference: Pick<ResidentRef, 'id'>): ResidentRef {
-  return residentRef(reference.id);
+export function resolveResidentReference(
+  reference: Pick<ResidentRef, 'id'> & Partial<Pick<ResidentRef, 'birthDate'>>,
+): ResidentRef {
+  const resident = residentRef(reference.id);
+  if (reference.birthDate !== undefined) resident.birthDate = reference.birthDate;
+  return resident;
 }

@@ -1,6 +1,7 @@
 /**
  * The life-events platform store: the catalog of life events and their steps (reference data,
- * written by migrations) and each resident's life events (written by the seed).
+ * written by migrations) and the life events residents have told the platform about. It holds no
+ * agency data and no birth date: TURNING_65 is derived per request from identity's birth date.
  */
 export interface LifeEventsDatabase {
   life_event: {
@@ -23,10 +24,11 @@ export interface LifeEventsDatabase {
   resident_life_event: {
     /** Platform resident id (life-events is a platform service: no agency link table). */
     resident_id: string;
+    /** `HAVING_A_CHILD` or `MOVING`: only what the resident declares. TURNING_65 is never stored. */
     kind: string;
-    /** First day the event is active. */
-    started_on: string;
-    /** Last day the event is active; null while the records that show it remain. */
-    ends_on: string | null;
+    /** The event's own date as the resident gave it: the child's birth date, or the move date. */
+    event_date: string;
+    /** The day the resident told the platform. */
+    declared_on: string;
   };
 }

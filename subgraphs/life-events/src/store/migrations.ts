@@ -51,6 +51,36 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * A privacy review found that 0002's rows held other people's data: TURNING_65 windows from
+   * which identity's birth date could be read back, and HAVING_A_CHILD / MOVING start dates copied
+   * from IRS records (tax return information, 26 U.S.C. 6103) and from SSA and State. From here on
+   * the table holds only what the resident told the platform: the event's own date and the day
+   * they told us; TURNING_65 is derived per request from the birth date identity sends.
+   * Dropping the old table rather than converting it is safe: it only ever held seed data derived
+   * from the synthetic residents, and nothing is carried over on purpose (the old rows are exactly
+   * the copies that must go). Re-seed to fill it: `npm run seed` rebuilds every store; with
+   * `--if-empty` only life-events is written again (its table is empty now), as of the `--as-of`
+   * given, which should be the date the other stores were seeded as of.
+   */
+  '0003_resident_life_event_declarations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.dropTable('resident_life_event').execute();
+      await db.schema
+        .createTable('resident_life_event')
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().references('life_event.kind'))
+        .addColumn('event_date', 'text', (c) => c.notNull())
+        .addColumn('declared_on', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('resident_life_event_pk', ['resident_id', 'kind'])
+        // Only declared events: a TURNING_65 row would be a copy of the birth date again.
+        .addCheckConstraint(
+          'resident_life_event_declared_kind',
+          sql`kind IN ('HAVING_A_CHILD', 'MOVING')`,
+        )
+        .execute();
+    },
+  },
 };
 
 // Frozen with migration 0001: the shape and rows as they were then, independent of later code.

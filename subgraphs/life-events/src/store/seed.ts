@@ -1,19 +1,25 @@
+import type { IsoDate } from '@resident-graph/calendar';
 import type { ResidentFacts } from '@resident-graph/personas';
 import { insertIgnoringExisting, type Kysely } from '@resident-graph/store';
-import { lifeEventsFromFacts } from '../domain/resident-life-events.js';
+import { LifeEventKind } from '../domain/life-event-kind.js';
+import type { LifeEventDeclaration } from '../domain/resident-life-events.js';
 import type { LifeEventsDatabase } from './database.js';
 
-/** Writes each resident's life events, as their agency records show them (the catalog is a migration). */
+/**
+ * Writes what each synthetic resident has told the platform ("I'm having a child", "I'm moving");
+ * the catalog is a migration, and TURNING_65 is never written (it follows from identity's birth
+ * date, per request).
+ */
 export async function seedLifeEvents(
   db: Kysely<LifeEventsDatabase>,
   residents: readonly ResidentFacts[],
 ): Promise<void> {
   const rows = residents.flatMap((facts) =>
-    lifeEventsFromFacts(facts).map((event) => ({
+    simulatedDeclarations(facts).map((declaration) => ({
       resident_id: facts.id,
-      kind: event.kind,
-      started_on: event.startedOn,
-      ends_on: event.endsOn,
+      kind: declaration.kind,
+      event_date: declaration.eventDate,
+      declared_on: declaration.declaredOn,
     })),
   );
   await db.transaction().execute(async (trx) => {
@@ -21,6 +27,44 @@ export async function seedLifeEvents(
   });
 }
 
+/**
+ * Stands in for the resident filling in the platform's "I'm having a child" / "I'm moving" form.
+ * The seed only knows the residents through their facts, so it reads from them only what a person
+ * knows and would tell us about their own life, and never an agency's record of it:
+ *
+ * - the child's birth date, from the newborn's details on SSA's hospital birth form or on State's
+ *   child passport application. Never the IRS child tax credit: that is tax return information,
+ *   which leaves the IRS only with the taxpayer's consent (26 U.S.C. 6103). Told on the day of the
+ *   birth, as a parent registering a newborn would.
+ * - the move date, the day the resident said their mail should follow them (USPS `effectiveOn`).
+ *   Never the IRS Form 8822 (tax return information again) nor SSA's dates, which record when an
+ *   agency was told and processed it, not when the resident moves. Told on the day they asked for
+ *   their mail to be forwarded (`submittedOn`), the day the resident started telling agencies.
+ */
+export function simulatedDeclarations({ ssa, state, usps }: ResidentFacts): LifeEventDeclaration[] {
+  const declarations: LifeEventDeclaration[] = [];
+  const births = [ssa.newbornCard?.birthDate, state.childApplication?.childBirthDate].filter(
+    (date): date is IsoDate => date !== undefined,
+  );
+  if (births.length > 0) {
+    // The most recent child is the one the journey is about.
+    const birth = births.reduce((a, b) => (b > a ? b : a));
+    declarations.push({ kind: LifeEventKind.HAVING_A_CHILD, eventDate: birth, declaredOn: birth });
+  }
+  if (usps.changeOfAddress) {
+    declarations.push({
+      kind: LifeEventKind.MOVING,
+      eventDate: usps.changeOfAddress.effectiveOn,
+      declaredOn: usps.changeOfAddress.submittedOn,
+    });
+  }
+  return declarations;
+}
+
+/**
+ * Whether the store holds seed data. Only residents who declared something have rows, so a world
+ * where nobody has a child or moves reads as unseeded; re-seeding it is harmless (nothing to write).
+ */
 export async function isLifeEventsSeeded(db: Kysely<LifeEventsDatabase>): Promise<boolean> {
   return (
     (await db

@@ -10,7 +10,7 @@ import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
 const selection =
-  'residentId agency title submittedOn completedOn status { code label description step stepCount lastChangedAt }';
+  'residentId agency title submittedOn completedOn status { code label description step stepCount lastChangedOn }';
 const representation = (residentId: string) => ({
   __typename: 'SocialSecurityAddressUpdate',
   residentId,
@@ -45,7 +45,7 @@ describe('ssa subgraph: SocialSecurityAddressUpdate', () => {
         label: 'Address updated',
         step: 2,
         stepCount: 2,
-        lastChangedAt: '2026-06-10T00:00:00.000Z',
+        lastChangedOn: '2026-06-10',
       },
     });
     expect(update.status.description).toContain(

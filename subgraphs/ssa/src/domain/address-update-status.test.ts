@@ -16,7 +16,7 @@ describe('addressUpdateStatus', () => {
       code: 'SUBMITTED',
       step: 1,
       stepCount: 2,
-      lastChangedAt: '2026-06-09T00:00:00.000Z',
+      lastChangedOn: '2026-06-09',
     });
     expect(result.description).toContain('does not update your address with Social Security');
   });
@@ -27,7 +27,7 @@ describe('addressUpdateStatus', () => {
       code: 'COMPLETED',
       step: 2,
       stepCount: 2,
-      lastChangedAt: '2026-06-10T00:00:00.000Z',
+      lastChangedOn: '2026-06-10',
     });
     expect(result.description).toContain('June 10, 2026');
     expect(result.description).toContain('does not update your address with Social Security');

@@ -33,7 +33,7 @@ export function addressUpdateStatus(change: AddressChangeFacts | null): Status {
       ],
       step: 1,
       stepCount: 2,
-      lastChangedAt: `${change.submittedOn}T00:00:00.000Z`,
+      lastChangedOn: change.submittedOn,
     });
   }
   return status({
@@ -43,6 +43,6 @@ export function addressUpdateStatus(change: AddressChangeFacts | null): Status {
     nextSteps: ['Tell the IRS and USPS separately if you have not already.'],
     step: 2,
     stepCount: 2,
-    lastChangedAt: `${change.completedOn}T00:00:00.000Z`,
+    lastChangedOn: change.completedOn,
   });
 }

@@ -1,9 +1,8 @@
-import { firstDayOf, type IsoDate } from '@resident-graph/calendar';
+import { birthMonthForBenefitRules, firstDayOf, type IsoDate } from '@resident-graph/calendar';
 import {
   EARLIEST_CLAIMING_AGE,
   LATEST_CLAIMING_AGE,
   ageInMonths,
-  effectiveBirthMonth,
   fullRetirementAge,
   monthReachingAge,
 } from './retirement-age.js';
@@ -74,7 +73,7 @@ export function benefitEstimates(
   birthDate: IsoDate,
   primaryInsuranceAmount: number,
 ): BenefitEstimateFacts[] {
-  if (effectiveBirthMonth(birthDate).year < FIRST_BIRTH_YEAR_WITH_8_PERCENT_CREDIT) return [];
+  if (birthMonthForBenefitRules(birthDate).year < FIRST_BIRTH_YEAR_WITH_8_PERCENT_CREDIT) return [];
   const fullAgeInMonths = ageInMonths(fullRetirementAge(birthDate));
   const estimates: BenefitEstimateFacts[] = [];
   for (

@@ -25,7 +25,7 @@ describe('newbornCardStatus', () => {
     expect(processing).toMatchObject({
       code: 'PROCESSING',
       step: 2,
-      lastChangedAt: '2026-06-10T00:00:00.000Z',
+      lastChangedOn: '2026-06-10',
       actionRequired: false,
     });
     expect(processing.description).toContain('Juniper');

@@ -42,7 +42,7 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
   const common = {
     step: steps[card.status],
     stepCount,
-    lastChangedAt: `${card.changedOn}T00:00:00.000Z`,
+    lastChangedOn: card.changedOn,
     expectedFrom: from,
     expectedBy: by,
   };

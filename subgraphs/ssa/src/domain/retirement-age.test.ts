@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  effectiveBirthMonth,
   fullRetirementAge,
   fullRetirementDate,
   fullRetirementMonth,
   monthReachingAge,
 } from './retirement-age.js';
-
-describe('effectiveBirthMonth', () => {
-  it('is the birth month for anyone not born on the 1st', () => {
-    expect(effectiveBirthMonth('1961-08-15')).toEqual({ year: 1961, month: 8 });
-    expect(effectiveBirthMonth('1961-08-02')).toEqual({ year: 1961, month: 8 });
-    expect(effectiveBirthMonth('1961-08-31')).toEqual({ year: 1961, month: 8 });
-  });
-
-  it('is the month before for someone born on the 1st', () => {
-    expect(effectiveBirthMonth('1961-08-01')).toEqual({ year: 1961, month: 7 });
-  });
-
-  it('is December of the prior year for someone born on January 1', () => {
-    expect(effectiveBirthMonth('1960-01-01')).toEqual({ year: 1959, month: 12 });
-  });
-});
 
 describe('fullRetirementAge', () => {
   it.each([

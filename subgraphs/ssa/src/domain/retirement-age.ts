@@ -1,7 +1,7 @@
 import {
   addToYearMonth,
+  birthMonthForBenefitRules,
   firstDayOf,
-  parseIsoDate,
   type IsoDate,
   type YearMonth,
 } from '@resident-graph/calendar';
@@ -16,22 +16,12 @@ export const EARLIEST_CLAIMING_AGE = 62;
 export const LATEST_CLAIMING_AGE = 70;
 
 /**
- * The birth month SSA counts from. A person reaches an age on the day before their birthday, so
- * someone born on the 1st of a month reaches every age in the month before; born on January 1 that is
- * December of the prior year, which is why SSA says "born on January 1, use the prior year".
- */
-export function effectiveBirthMonth(birthDate: IsoDate): YearMonth {
-  const { year, month, day } = parseIsoDate(birthDate);
-  return addToYearMonth({ year, month }, day === 1 ? -1 : 0);
-}
-
-/**
- * Full retirement age by (effective) birth year: 66 for 1943–1954, rising two months a year from
- * 1955 to 1959, 67 from 1960. Earlier years follow SSA's table too (65, then 65 and 2–10 months for
+ * Full retirement age by birth year, counted from `birthMonthForBenefitRules` (born on January 1:
+ * the year before): 66 for 1943–1954, rising two months a year from 1955 to 1959, 67 from 1960. Earlier years follow SSA's table too (65, then 65 and 2–10 months for
  * 1938–1942), so the answer is right for every resident, not just the ones the rules were written for.
  */
 export function fullRetirementAge(birthDate: IsoDate): RetirementAge {
-  const { year } = effectiveBirthMonth(birthDate);
+  const { year } = birthMonthForBenefitRules(birthDate);
   if (year <= 1937) return { years: 65, months: 0 };
   if (year <= 1942) return { years: 65, months: 2 * (year - 1937) };
   if (year <= 1954) return { years: 66, months: 0 };
@@ -45,7 +35,7 @@ export function ageInMonths(age: RetirementAge): number {
 
 /** The month in which the resident reaches `age` (the birth-on-the-1st rule included). */
 export function monthReachingAge(birthDate: IsoDate, age: RetirementAge): YearMonth {
-  return addToYearMonth(effectiveBirthMonth(birthDate), ageInMonths(age));
+  return addToYearMonth(birthMonthForBenefitRules(birthDate), ageInMonths(age));
 }
 
 /** The month the resident reaches full retirement age: the first month a 100% benefit is payable. */

@@ -16,7 +16,7 @@ describe('retirementApplicationStatus', () => {
       step: 1,
       stepCount: 4,
       actionRequired: false,
-      lastChangedAt: '2026-06-02T00:00:00.000Z',
+      lastChangedOn: '2026-06-02',
     });
     expect(received.description).toContain('June 1, 2026');
     expect(
@@ -59,7 +59,7 @@ describe('retirementApplicationStatus', () => {
       step: null,
       stepCount: null,
       actionRequired: false,
-      lastChangedAt: null,
+      lastChangedOn: null,
     });
   });
 

@@ -2,9 +2,9 @@ import {
   addDays,
   addToYearMonth,
   firstDayOf,
-  parseIsoDate,
   plainDate,
   plainMonth,
+  yearMonthOf,
   type IsoDate,
 } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
@@ -51,7 +51,7 @@ export function retirementApplicationStatus(
   const common = {
     step: steps[application.status],
     stepCount,
-    lastChangedAt: `${application.changedOn}T00:00:00.000Z`,
+    lastChangedOn: application.changedOn,
   };
   const filed = plainDate(application.filedOn);
   switch (application.status) {
@@ -95,7 +95,7 @@ export function retirementApplicationStatus(
       });
     case 'DECIDED': {
       const started = context.benefitsStartedOn
-        ? ` Your benefits started in ${plainMonth(parseIsoDate(context.benefitsStartedOn))}.`
+        ? ` Your benefits started in ${plainMonth(yearMonthOf(context.benefitsStartedOn))}.`
         : '';
       return status({
         ...common,
@@ -123,7 +123,7 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
   const latest = monthReachingAge(birthDate, { years: LATEST_CLAIMING_AGE, months: 0 });
   const waitMore = `and more if you wait, up to ${plainMonth(latest)} (age ${LATEST_CLAIMING_AGE}).`;
   // Never offer a start month that is already past: from 62 on, the earliest start is next month.
-  const nextMonth = addToYearMonth(parseIsoDate(today), 1);
+  const nextMonth = addToYearMonth(yearMonthOf(today), 1);
   const choice =
     today >= firstDayOf(full)
       ? `You can get your full benefit now, ${waitMore}`
@@ -133,7 +133,7 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
   if (today < applyFrom) {
     return status({
       ...base,
-      description: `You have not applied for retirement benefits. You can apply from ${plainMonth(parseIsoDate(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
+      description: `You have not applied for retirement benefits. You can apply from ${plainMonth(yearMonthOf(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
       nextSteps: [choice, howToApply],
     });
   }

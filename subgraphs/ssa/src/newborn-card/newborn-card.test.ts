@@ -10,7 +10,7 @@ import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
 const selection = `residentId agency title childGivenName requestedOn
-  status { code label description step stepCount expectedFrom expectedBy actionRequired lastChangedAt }`;
+  status { code label description step stepCount expectedFrom expectedBy actionRequired lastChangedOn }`;
 const representation = (residentId: string) => ({
   __typename: 'NewbornSocialSecurityCard',
   residentId,
@@ -46,7 +46,7 @@ describe('ssa subgraph: NewbornSocialSecurityCard', () => {
               expectedFrom: '2026-06-17',
               expectedBy: '2026-06-24',
               actionRequired: false,
-              lastChangedAt: '2026-06-10T00:00:00.000Z',
+              lastChangedOn: '2026-06-10',
             },
           },
         ],

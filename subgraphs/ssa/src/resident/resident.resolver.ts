@@ -12,8 +12,9 @@ import { SocialSecurity } from '../social-security/social-security.type.js';
 import { ResidentRef } from './resident.ref.js';
 
 /**
- * What SSA adds to a Resident. Every field loads through the request's DataLoader first and then
- * authorizes, so a parent list of any length costs one query per field and a refused row is dropped.
+ * What SSA adds to a Resident. Every field authorizes first and then loads through the request's
+ * DataLoader: another resident's record never leaves the store, and the check is synchronous, so
+ * every permitted parent still joins one batch (one query per field).
  */
 @Resolver(() => ResidentRef)
 export class ResidentSsaResolver {
@@ -26,8 +27,8 @@ export class ResidentSsaResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, clock, loaders }: SsaContext,
   ): Promise<SocialSecurity | null> {
-    const holder = await loaders.numberHolderByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const holder = await loaders.numberHolderByResidentId.load(resident.id);
     return holder
       ? toSocialSecurity(
           holder,
@@ -45,8 +46,8 @@ export class ResidentSsaResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, loaders }: SsaContext,
   ): Promise<RetirementApplication> {
-    const record = await loaders.retirementApplicationByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const record = await loaders.retirementApplicationByResidentId.load(resident.id);
     // Through the gateway, the task's status comes back via `_entities` with `resident { birthDate }`
     // (it `@requires` it, as on a journey step); a birth date already on this Resident is kept for
     // direct callers.
@@ -60,8 +61,8 @@ export class ResidentSsaResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, loaders }: SsaContext,
   ): Promise<NewbornSocialSecurityCard> {
-    const card = await loaders.newbornCardByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const card = await loaders.newbornCardByResidentId.load(resident.id);
     return toNewbornCard(resident.id, card);
   }
 
@@ -72,8 +73,8 @@ export class ResidentSsaResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, loaders }: SsaContext,
   ): Promise<SocialSecurityAddressUpdate> {
-    const change = await loaders.addressChangeByResidentId.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const change = await loaders.addressChangeByResidentId.load(resident.id);
     return toAddressUpdate(resident.id, change);
   }
 }

@@ -163,6 +163,20 @@ describe('ssa subgraph: Resident.socialSecurity', () => {
     });
   });
 
+  it('refuses another resident’s record without reading the store', async () => {
+    subgraph.store.resetQueryCount();
+    const result = await subgraph.query(
+      entitiesQuery(
+        'Resident',
+        'socialSecurity { ssnLast4 } retirementApplication { title } newbornSocialSecurityCard { title } socialSecurityAddressUpdate { title }',
+      ),
+      { as: 'rsd_ava', variables: { representations: [resident('rsd_nora')] } },
+    );
+    expect(result.data).toEqual({ _entities: [null] });
+    expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(subgraph.store.queryCount()).toBe(0);
+  });
+
   it('refuses another resident’s record', async () => {
     const result = await subgraph.query(entitiesQuery('Resident', 'socialSecurity { ssnLast4 }'), {
       as: 'rsd_ava',
@@ -209,7 +223,9 @@ describe('ssa subgraph: Resident.socialSecurity', () => {
   });
 });
 
-describe('ssa subgraph: Resident _entities batching', () => {
+// Batching itself is proven on the loaders (context.test.ts): Resident fields authorize before they
+// load, so a request by one resident only ever loads that resident's records.
+describe('ssa subgraph: Resident fields for many representations', () => {
   const residents = [...generateResidents(100, TEST_TODAY)];
   const caller = residents[0]!.id;
   const representations = residents.map((r) => ({
@@ -223,7 +239,7 @@ describe('ssa subgraph: Resident _entities batching', () => {
   });
   afterAll(() => subgraph.stop());
 
-  it('resolves 100 distinct Resident representations’ socialSecurity with one store query, and only the caller’s', async () => {
+  it('answers 100 Resident representations’ socialSecurity with the caller’s record alone, in one query', async () => {
     subgraph.store.resetQueryCount();
     const result = await subgraph.query<{
       _entities: ({ id: string; socialSecurity: { ssnLast4: string } | null } | null)[];
@@ -242,7 +258,7 @@ describe('ssa subgraph: Resident _entities batching', () => {
     expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
 
-  it('costs one query per task field, however many residents', async () => {
+  it('costs one query per task field, however many representations', async () => {
     subgraph.store.resetQueryCount();
     const result = await subgraph.query(
       entitiesQuery(

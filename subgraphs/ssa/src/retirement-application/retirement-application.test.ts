@@ -10,7 +10,7 @@ import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
 const selection = `residentId agency title filedOn
-  status { code label description nextSteps step stepCount actionRequired actionDeadline lastChangedAt }`;
+  status { code label description nextSteps step stepCount actionRequired actionDeadline lastChangedOn }`;
 const birthDates = Object.fromEntries(
   personas(TEST_TODAY).map((p) => [p.id, p.identity.birthDate]),
 );
@@ -55,7 +55,7 @@ describe('ssa subgraph: RetirementApplication', () => {
         stepCount: 4,
         actionRequired: true,
         actionDeadline: '2026-07-06',
-        lastChangedAt: '2026-06-06T00:00:00.000Z',
+        lastChangedOn: '2026-06-06',
       },
     });
   });
@@ -93,7 +93,7 @@ describe('ssa subgraph: RetirementApplication', () => {
         label: 'Not started',
         step: null,
         actionRequired: false,
-        lastChangedAt: null,
+        lastChangedOn: null,
       },
     });
     expect(ava.status.description).toContain('You can apply now');

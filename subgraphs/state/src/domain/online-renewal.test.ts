@@ -1,5 +1,10 @@
+import { addDays, plainDate } from '@resident-graph/calendar';
 import { describe, expect, it } from 'vitest';
-import { onlineRenewalEligibility, type PassportFacts } from './online-renewal.js';
+import {
+  onlineRenewalEligibility,
+  onlineRenewalOpensOn,
+  type PassportFacts,
+} from './online-renewal.js';
 
 const today = '2026-06-15';
 const adultPassport = (
@@ -94,5 +99,43 @@ describe('onlineRenewalEligibility', () => {
       false,
     );
     expect(onlineRenewalEligibility(adultPassport('2028-02-29'), '2027-03-01').eligible).toBe(true);
+  });
+
+  it('names, for a leap-day expiry, the day online renewal really opens: March 1, not February 28', () => {
+    const dayBefore = onlineRenewalEligibility(adultPassport('2028-02-29'), '2027-02-28');
+    expect(dayBefore.reasons).toEqual([
+      'Your passport is valid until February 29, 2028. Online renewal opens a year before it expires, on March 1, 2027.',
+    ]);
+  });
+
+  it('names a day on which the check then says yes, and not the day before', () => {
+    for (const expiresOn of [
+      '2028-02-29',
+      '2029-02-28',
+      '2028-03-01',
+      '2027-06-16',
+      '2027-12-31',
+    ]) {
+      const opensOn = onlineRenewalOpensOn(expiresOn);
+      const reasons = onlineRenewalEligibility(adultPassport(expiresOn), '2026-06-15').reasons;
+      const named = /opens a year before it expires, on (.+)\.$/.exec(reasons[0] ?? '')?.[1];
+      expect(named).toBe(plainDate(opensOn));
+      expect(onlineRenewalEligibility(adultPassport(expiresOn), opensOn).eligible).toBe(true);
+      expect(
+        onlineRenewalEligibility(adultPassport(expiresOn), addDays(opensOn, -1)).eligible,
+      ).toBe(false);
+    }
+  });
+});
+
+describe('onlineRenewalOpensOn', () => {
+  it('is the same date a year before expiry', () => {
+    expect(onlineRenewalOpensOn('2027-06-16')).toBe('2026-06-16');
+    expect(onlineRenewalOpensOn('2029-02-28')).toBe('2028-02-28');
+    expect(onlineRenewalOpensOn('2028-03-01')).toBe('2027-03-01');
+  });
+
+  it('is March 1 of the year before for an expiry on February 29', () => {
+    expect(onlineRenewalOpensOn('2028-02-29')).toBe('2027-03-01');
   });
 });

@@ -1,4 +1,4 @@
-import { addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
+import { addDays, addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
 
 /** What the Department of State holds about a resident's current passport book. */
 export interface PassportFacts {
@@ -22,6 +22,20 @@ export const ONLINE_RENEWAL_OPENS_YEARS_BEFORE_EXPIRY = 1;
 export const ONLINE_RENEWAL_CLOSES_YEARS_AFTER_EXPIRY = 5;
 /** Only adult passports, which are valid for 10 years, can be renewed online. */
 export const ADULT_PASSPORT_VALIDITY_YEARS = 10;
+
+/**
+ * The first day a passport expiring on `expiresOn` can be renewed online: the earliest day from which
+ * it expires within the next year. Usually the same date a year earlier; for an expiry on February
+ * 29 it is March 1 of the year before, because a year after February 28 is only February 28.
+ * Both the eligibility check and every sentence that names the day come from here.
+ */
+export function onlineRenewalOpensOn(expiresOn: IsoDate): IsoDate {
+  const yearBefore = addYears(expiresOn, -ONLINE_RENEWAL_OPENS_YEARS_BEFORE_EXPIRY);
+  // addYears clamps February 29 to February 28, and a year after that falls short of the expiry.
+  return addYears(yearBefore, ONLINE_RENEWAL_OPENS_YEARS_BEFORE_EXPIRY) < expiresOn
+    ? addDays(yearBefore, 1)
+    : yearBefore;
+}
 
 /**
  * Whether a passport can be renewed online on `today`: an adult passport (10-year, so issued at 16
@@ -55,8 +69,8 @@ export function onlineRenewalEligibility(
       'Your name has changed since this passport was issued, and online renewal can’t change a name. Renew by mail with form DS-82 and a certified copy of your name change document (such as a marriage certificate or court order).',
     );
   }
-  const opensOn = addYears(passport.expiresOn, -ONLINE_RENEWAL_OPENS_YEARS_BEFORE_EXPIRY);
-  if (passport.expiresOn > addYears(today, ONLINE_RENEWAL_OPENS_YEARS_BEFORE_EXPIRY)) {
+  const opensOn = onlineRenewalOpensOn(passport.expiresOn);
+  if (today < opensOn) {
     reasons.push(
       `Your passport is valid until ${plainDate(passport.expiresOn)}. Online renewal opens a year before it expires, on ${plainDate(opensOn)}.`,
     );

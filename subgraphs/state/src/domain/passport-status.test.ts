@@ -33,6 +33,11 @@ describe('passportValidity', () => {
     expect(passportValidity(passport('2026-06-15'), today)).toBe('RENEW_SOON');
     expect(passportValidity(passport('2026-06-14'), today)).toBe('EXPIRED');
   });
+
+  it('turns renew-soon for a leap-day expiry on March 1 of the year before, with online renewal', () => {
+    expect(passportValidity(passport('2028-02-29'), '2027-02-28')).toBe('VALID');
+    expect(passportValidity(passport('2028-02-29'), '2027-03-01')).toBe('RENEW_SOON');
+  });
 });
 
 describe('passportApplicationStatus', () => {
@@ -46,7 +51,7 @@ describe('passportApplicationStatus', () => {
       step: 1,
       stepCount: 3,
       actionRequired: false,
-      lastChangedAt: '2026-06-03T00:00:00.000Z',
+      lastChangedOn: '2026-06-03',
     });
     expect(status.nextSteps.join(' ')).toContain('$60 to expedite');
   });
@@ -112,11 +117,22 @@ describe('passportRenewalStatus', () => {
     expect(status).toMatchObject({
       code: 'VALID',
       actionRequired: false,
-      lastChangedAt: '2022-06-15T00:00:00.000Z',
+      lastChangedOn: '2022-06-15',
     });
     expect(status.nextSteps).toEqual([
       'You can renew it from June 15, 2031, a year before it expires.',
     ]);
+  });
+
+  it('says a leap-day passport can be renewed from the day online renewal opens, March 1', () => {
+    const valid = passportRenewalStatus(passport('2028-02-29'), null, '2027-02-28');
+    expect(valid.code).toBe('VALID');
+    expect(valid.nextSteps).toEqual([
+      'You can renew it from March 1, 2027, a year before it expires.',
+    ]);
+    const renewSoon = passportRenewalStatus(passport('2028-02-29'), null, '2027-03-01');
+    expect(renewSoon).toMatchObject({ code: 'RENEW_SOON', lastChangedOn: '2027-03-01' });
+    expect(renewSoon.nextSteps[0]).toBe('You can renew online at travel.state.gov.');
   });
 
   it('recommends renewing within a year of expiry, online when allowed', () => {
@@ -125,7 +141,7 @@ describe('passportRenewalStatus', () => {
       code: 'RENEW_SOON',
       label: 'Renew soon',
       actionRequired: false,
-      lastChangedAt: '2025-09-15T00:00:00.000Z',
+      lastChangedOn: '2025-09-15',
     });
     expect(status.description).toContain('You can renew it online.');
     expect(status.nextSteps[0]).toBe('You can renew online at travel.state.gov.');
@@ -144,7 +160,7 @@ describe('passportRenewalStatus', () => {
 
   it('reports an expired passport, renewable online within five years of expiry', () => {
     const status = passportRenewalStatus(passport('2024-01-10'), null, today);
-    expect(status).toMatchObject({ code: 'EXPIRED', lastChangedAt: '2024-01-11T00:00:00.000Z' });
+    expect(status).toMatchObject({ code: 'EXPIRED', lastChangedOn: '2024-01-11' });
     expect(status.description).toContain('You can still renew it online.');
   });
 
@@ -159,7 +175,7 @@ describe('passportRenewalStatus', () => {
     expect(status).toMatchObject({
       code: 'NO_PASSPORT',
       label: 'No passport',
-      lastChangedAt: null,
+      lastChangedOn: null,
     });
     expect(status.nextSteps.join(' ')).toContain('DS-11');
   });

@@ -1,7 +1,11 @@
-import { addDays, addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
+import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { status, type Status } from '@resident-graph/federation';
 import type { PassportApplicationStatus } from '@resident-graph/personas';
-import { onlineRenewalEligibility, type PassportFacts } from './online-renewal.js';
+import {
+  onlineRenewalEligibility,
+  onlineRenewalOpensOn,
+  type PassportFacts,
+} from './online-renewal.js';
 import {
   EXPEDITE_FEE_DOLLARS,
   expectedProcessingWindow,
@@ -31,11 +35,6 @@ const APPLICATION_STEPS = {
 } as const;
 const APPLICATION_STEP_COUNT = 3;
 
-const midnight = (date: IsoDate | null) => (date ? `${date}T00:00:00.000Z` : null);
-
-/** "We recommend renewing" starts this many years before expiry, when online renewal opens too. */
-const RENEW_SOON_YEARS = 1;
-
 /**
  * Where a passport application stands, in the words travel.state.gov uses for its status codes.
  * `what` names the application in sentences ("renewal application", "application for Juniper").
@@ -44,7 +43,10 @@ export function passportApplicationStatus(
   application: PassportApplicationFacts,
   what: string,
 ): Status {
-  const changed = midnight(application.changedOn);
+  // When the passport should arrive, counted from receipt: shown while it is in process or approved.
+  const expected = application.submittedOn
+    ? expectedProcessingWindow(application.submittedOn, application.expedited)
+    : { expectedFrom: null, expectedBy: null };
   switch (application.status) {
     case 'NOT_AVAILABLE':
       return status({
@@ -54,12 +56,9 @@ export function passportApplicationStatus(
         nextSteps: [
           'Check again later. If you haven’t sent your application yet, you don’t need to do anything here until you do.',
         ],
-        lastChangedAt: changed,
+        lastChangedOn: application.changedOn,
       });
-    case 'IN_PROCESS': {
-      const window = application.submittedOn
-        ? expectedProcessingWindow(application.submittedOn, application.expedited)
-        : null;
+    case 'IN_PROCESS':
       return status({
         code: 'IN_PROCESS',
         label: 'In process',
@@ -72,13 +71,11 @@ export function passportApplicationStatus(
                 `If you need your passport sooner, you can pay $${EXPEDITE_FEE_DOLLARS} to expedite it (${processingTimeInWords(true)}).`,
               ]),
         ],
-        expectedFrom: window?.expectedFrom ?? null,
-        expectedBy: window?.expectedBy ?? null,
-        lastChangedAt: changed,
+        ...expected,
+        lastChangedOn: application.changedOn,
         step: APPLICATION_STEPS.IN_PROCESS,
         stepCount: APPLICATION_STEP_COUNT,
       });
-    }
     case 'ADDITIONAL_INFO_NEEDED':
       return status({
         code: 'ADDITIONAL_INFO_NEEDED',
@@ -88,15 +85,12 @@ export function passportApplicationStatus(
           'Follow the instructions in the letter or email we sent you, and send us what it asks for.',
           'We’ll continue working on your application once we get it.',
         ],
-        lastChangedAt: changed,
+        lastChangedOn: application.changedOn,
         step: APPLICATION_STEPS.ADDITIONAL_INFO_NEEDED,
         stepCount: APPLICATION_STEP_COUNT,
         actionRequired: true,
       });
-    case 'APPROVED': {
-      const window = application.submittedOn
-        ? expectedProcessingWindow(application.submittedOn, application.expedited)
-        : null;
+    case 'APPROVED':
       return status({
         code: 'APPROVED',
         label: 'Approved',
@@ -104,13 +98,11 @@ export function passportApplicationStatus(
         nextSteps: [
           'You don’t need to do anything now. We’ll mail the passport to the address on your application.',
         ],
-        expectedFrom: window?.expectedFrom ?? null,
-        expectedBy: window?.expectedBy ?? null,
-        lastChangedAt: changed,
+        ...expected,
+        lastChangedOn: application.changedOn,
         step: APPLICATION_STEPS.APPROVED,
         stepCount: APPLICATION_STEP_COUNT,
       });
-    }
     case 'MAILED':
       return status({
         code: 'MAILED',
@@ -120,21 +112,24 @@ export function passportApplicationStatus(
           'Sign the new passport as soon as you get it.',
           'If it doesn’t arrive, contact the National Passport Information Center.',
         ],
-        lastChangedAt: changed,
+        lastChangedOn: application.changedOn,
         step: APPLICATION_STEPS.MAILED,
         stepCount: APPLICATION_STEP_COUNT,
       });
   }
 }
 
-/** Whether a passport is valid, expiring within a year, or expired, on `today`. */
+/**
+ * Whether a passport is valid, expiring within a year, or expired, on `today`. "Renew soon" starts
+ * the day online renewal opens, so the two never disagree.
+ */
 export function passportValidity(
   passport: Pick<PassportFacts, 'expiresOn'>,
   today: IsoDate,
 ): PassportValidity {
   // A passport is good through its expiration date.
   if (passport.expiresOn < today) return 'EXPIRED';
-  if (passport.expiresOn <= addYears(today, RENEW_SOON_YEARS)) return 'RENEW_SOON';
+  if (today >= onlineRenewalOpensOn(passport.expiresOn)) return 'RENEW_SOON';
   return 'VALID';
 }
 
@@ -166,7 +161,7 @@ export function passportRenewalStatus(
       ]
     : online.reasons;
   const expires = plainDate(passport.expiresOn);
-  const renewalOpensOn = addYears(passport.expiresOn, -RENEW_SOON_YEARS);
+  const renewalOpensOn = onlineRenewalOpensOn(passport.expiresOn);
   switch (passportValidity(passport, today)) {
     case 'VALID':
       return status({
@@ -176,7 +171,7 @@ export function passportRenewalStatus(
         nextSteps: [
           `You can renew it from ${plainDate(renewalOpensOn)}, a year before it expires.`,
         ],
-        lastChangedAt: midnight(passport.issuedOn),
+        lastChangedOn: passport.issuedOn,
       });
     case 'RENEW_SOON':
       return status({
@@ -184,7 +179,7 @@ export function passportRenewalStatus(
         label: 'Renew soon',
         description: `Your passport expires on ${expires}, within a year. We recommend renewing it now: some countries require a passport that stays valid for months after you arrive. ${online.eligible ? 'You can renew it online.' : 'You can’t renew it online.'}`,
         nextSteps: howToRenew,
-        lastChangedAt: midnight(renewalOpensOn),
+        lastChangedOn: renewalOpensOn,
       });
     case 'EXPIRED':
       return status({
@@ -192,7 +187,7 @@ export function passportRenewalStatus(
         label: 'Expired',
         description: `Your passport expired on ${expires}. You need a valid passport to travel abroad. ${online.eligible ? 'You can still renew it online.' : 'You can’t renew it online.'}`,
         nextSteps: howToRenew,
-        lastChangedAt: midnight(addDays(passport.expiresOn, 1)),
+        lastChangedOn: addDays(passport.expiresOn, 1),
       });
   }
 }
@@ -220,6 +215,6 @@ export function childPassportApplicationStatus(
       'Bring the child’s birth certificate, your IDs, and a passport photo of the child.',
       `Routine processing takes ${processingTimeInWords(false)}; expedited takes ${processingTimeInWords(true)} for an extra $${EXPEDITE_FEE_DOLLARS}.`,
     ],
-    lastChangedAt: midnight(application?.changedOn ?? null),
+    lastChangedOn: application?.changedOn ?? null,
   });
 }

@@ -16,7 +16,7 @@ type TaskResult = { status: { description: string; nextSteps: string[] } } & Rec
 >;
 
 const selection =
-  'residentId agency title expiresOn canRenewOnline onlineRenewalIneligibleReasons status { code label description nextSteps expectedFrom expectedBy lastChangedAt step stepCount actionRequired }';
+  'residentId agency title expiresOn canRenewOnline onlineRenewalIneligibleReasons status { code label description nextSteps expectedFrom expectedBy lastChangedOn step stepCount actionRequired }';
 const renewalOf = (residentId: string) => ({
   query: entitiesQuery('PassportRenewal', selection),
   variables: { representations: [{ __typename: 'PassportRenewal', residentId }] },
@@ -69,7 +69,7 @@ describe('state subgraph: PassportRenewal', () => {
         code: 'RENEW_SOON',
         label: 'Renew soon',
         actionRequired: false,
-        lastChangedAt: '2025-09-15T00:00:00.000Z',
+        lastChangedOn: '2025-09-15',
         step: null,
       },
     });
@@ -105,7 +105,7 @@ describe('state subgraph: PassportRenewal', () => {
       code: 'IN_PROCESS',
       expectedFrom: '2026-06-15',
       expectedBy: '2026-06-22',
-      lastChangedAt: '2026-06-03T00:00:00.000Z',
+      lastChangedOn: '2026-06-03',
       step: 1,
       stepCount: 3,
     });

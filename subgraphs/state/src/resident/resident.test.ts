@@ -140,7 +140,9 @@ describe('state subgraph: _entities batching', () => {
     },
   );
 
-  it('resolves 100 Resident representations with their passport fields in one store query', async () => {
+  // Resident fields authorize before they load, so only the caller's record is read; batching
+  // itself is proven on the loaders (context.test.ts).
+  it('answers 100 Resident representations’ passport fields with the caller’s record alone, in one query', async () => {
     subgraph.store.resetQueryCount();
     const result = await subgraph.query<{ _entities: ({ id: string } | null)[] }>(
       entitiesQuery('Resident', 'id passport { expiresOn } passportRenewal { status { code } }'),

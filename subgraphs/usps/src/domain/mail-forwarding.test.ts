@@ -17,21 +17,29 @@ const request = (overrides: Partial<ChangeOfAddressFacts> = {}): ChangeOfAddress
 });
 
 describe('forwardingEndsOn', () => {
-  it('is 12 months after the effective date', () => {
-    expect(forwardingEndsOn('2026-06-24')).toBe('2027-06-24');
+  it('is the day before the 12-month anniversary: 12 months of forwarding, not a day more', () => {
+    expect(forwardingEndsOn('2026-06-24')).toBe('2027-06-23');
+    expect(forwardingEndsOn('2026-01-01')).toBe('2026-12-31');
   });
 
-  it('clamps a month end that the next year lacks', () => {
-    expect(forwardingEndsOn('2028-02-29')).toBe('2029-02-28');
+  it('ends on leap day when the anniversary is March 1 of a leap year', () => {
+    expect(forwardingEndsOn('2027-03-01')).toBe('2028-02-29');
+  });
+
+  it('ends the day before the clamped anniversary for a start on a day the next year lacks', () => {
+    expect(forwardingEndsOn('2028-02-29')).toBe('2029-02-27');
+    expect(forwardingEndsOn('2026-01-31')).toBe('2027-01-30');
   });
 });
 
 describe('displayedChangeOfAddressStatus', () => {
-  it('keeps ACTIVE through the last forwarding day and shows EXPIRED the day after', () => {
-    expect(displayedChangeOfAddressStatus(request({ effectiveOn: '2025-06-15' }), today)).toBe(
+  it('keeps ACTIVE through the last forwarding day and shows EXPIRED from the anniversary', () => {
+    // Effective 2025-06-16: the last forwarded day is 2026-06-15, today.
+    expect(displayedChangeOfAddressStatus(request({ effectiveOn: '2025-06-16' }), today)).toBe(
       'ACTIVE',
     );
-    expect(displayedChangeOfAddressStatus(request({ effectiveOn: '2025-06-14' }), today)).toBe(
+    // Effective 2025-06-15: 12 months ended yesterday; today is the anniversary.
+    expect(displayedChangeOfAddressStatus(request({ effectiveOn: '2025-06-15' }), today)).toBe(
       'EXPIRED',
     );
   });
@@ -92,7 +100,7 @@ describe('mailForwardingStatus', () => {
       step: 2,
       stepCount: 4,
       expectedFrom: '2026-06-24',
-      lastChangedAt: '2026-06-11T00:00:00.000Z',
+      lastChangedOn: '2026-06-11',
       actionRequired: false,
     });
     expect(status.description).toContain('to your old address (not your new one)');
@@ -126,10 +134,10 @@ describe('mailForwardingStatus', () => {
       label: 'Forwarding active',
       step: 3,
       stepCount: 4,
-      expectedBy: '2027-01-15',
+      expectedBy: '2027-01-14',
     });
     expect(active.description).toBe(
-      'Mail sent to your old address is being forwarded to Tempe, AZ until January 15, 2027.',
+      'Mail sent to your old address is being forwarded to Tempe, AZ through January 14, 2027.',
     );
   });
 
@@ -140,8 +148,8 @@ describe('mailForwardingStatus', () => {
       step: 4,
       stepCount: 4,
       expectedBy: null,
-      lastChangedAt: '2026-05-02T00:00:00.000Z',
+      lastChangedOn: '2026-05-01',
     });
-    expect(status.description).toContain('ended on May 1, 2026');
+    expect(status.description).toContain('ended on April 30, 2026');
   });
 });

@@ -23,14 +23,17 @@ export interface ForwardingDestination {
 /** Mail forwarding lasts 12 months from the effective date. */
 export const FORWARDING_MONTHS = 12;
 
-/** The last day mail is forwarded: 12 months from the effective date. */
+/**
+ * The last day mail is forwarded: the day before the 12-month anniversary of the effective date, so
+ * forwarding from June 24, 2026 runs through June 23, 2027 (12 months, not 12 months and a day).
+ */
 export function forwardingEndsOn(effectiveOn: IsoDate): IsoDate {
-  return addMonths(effectiveOn, FORWARDING_MONTHS);
+  return addDays(addMonths(effectiveOn, FORWARDING_MONTHS), -1);
 }
 
 /**
- * The status a resident sees on `today`. Time decides only one thing: once the 12-month forwarding
- * period is over, nothing can be forwarded any more, so the request shows EXPIRED whatever its
+ * The status a resident sees on `today`. Time decides only one thing: from the day after the last
+ * forwarding day, nothing can be forwarded any more, so the request shows EXPIRED whatever its
  * stored status (an ACTIVE one that nobody re-marked, or one that was never validated).
  * Time does not validate a request: a SUBMITTED or VALIDATION_LETTER_SENT request whose effective
  * date has passed stays where it is, because forwarding starts only once the Postal Service has
@@ -51,7 +54,6 @@ const STEPS: Record<ChangeOfAddressStatus, number> = {
   EXPIRED: 4,
 };
 const STEP_COUNT = 4;
-const midnight = (date: IsoDate) => `${date}T00:00:00.000Z`;
 
 const TELL_OTHER_AGENCIES =
   'A change of address with the Postal Service doesn’t update your address with the IRS or Social Security: tell each of them yourself.';
@@ -84,7 +86,7 @@ export function mailForwardingStatus(
   const common = {
     step: STEPS[shown],
     stepCount: STEP_COUNT,
-    lastChangedAt: midnight(change.changedOn),
+    lastChangedOn: change.changedOn,
   };
   const waitingToStart = startPassed
     ? `Your start date, ${plainDate(change.effectiveOn)}, has passed, but forwarding starts only once we’ve confirmed the move.`
@@ -119,7 +121,7 @@ export function mailForwardingStatus(
       return status({
         code: 'ACTIVE',
         label: 'Forwarding active',
-        description: `Mail sent to your old address is being forwarded${to} until ${plainDate(endsOn)}.`,
+        description: `Mail sent to your old address is being forwarded${to} through ${plainDate(endsOn)}.`,
         nextSteps: [
           `Give your new address to everyone who sends you mail: forwarding stops after ${FORWARDING_MONTHS} months.`,
           TELL_OTHER_AGENCIES,
@@ -135,9 +137,7 @@ export function mailForwardingStatus(
         nextSteps: ['Make sure everyone who sends you mail has your new address.'],
         ...common,
         // A stored EXPIRED changed when it was recorded; a derived one changed the day after forwarding ended.
-        lastChangedAt: midnight(
-          change.status === 'EXPIRED' ? change.changedOn : addDays(endsOn, 1),
-        ),
+        lastChangedOn: change.status === 'EXPIRED' ? change.changedOn : addDays(endsOn, 1),
       });
   }
 }

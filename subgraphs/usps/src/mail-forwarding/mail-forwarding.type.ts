@@ -36,7 +36,8 @@ export class MailForwarding extends AgencyTask {
 
   @Field(() => LocalDate, {
     nullable: true,
-    description: 'The last day mail is forwarded: 12 months from the effective date.',
+    description:
+      'The last day mail is forwarded: the day before the 12-month anniversary of the effective date.',
   })
   forwardingEndsOn!: string | null;
 

@@ -1,0 +1,4 @@
+import { describeLoaderBatching } from '@resident-graph/testing';
+import { cmsSubgraph } from './subgraph.js';
+
+await describeLoaderBatching(cmsSubgraph);

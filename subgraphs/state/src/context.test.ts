@@ -1,0 +1,4 @@
+import { describeLoaderBatching } from '@resident-graph/testing';
+import { stateSubgraph } from './subgraph.js';
+
+await describeLoaderBatching(stateSubgraph);
