@@ -6,14 +6,16 @@ import { readSeedRecord, seedStores } from './lib/seed-stores.js';
 import {
   startService,
   stopServices,
-  waitForHealthy,
+  waitForReady,
   type ServiceProcess,
 } from './lib/processes.js';
 import { subgraphs } from './lib/subgraphs.js';
 
 const started = performance.now();
 const dataDir = process.env['DATA_DIR'] ?? '.data';
-const gatewayPort = Number(process.env['GATEWAY_PORT'] ?? 4000);
+// RG_PORTS=ephemeral lets the OS pick every port (tests, or a machine where 4000-4107 are taken).
+const ephemeral = process.env['RG_PORTS'] === 'ephemeral';
+const gatewayPort = ephemeral ? 0 : Number(process.env['GATEWAY_PORT'] ?? 4000);
 const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
 
 // Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
@@ -48,32 +50,37 @@ const stopAll = async (code: number) => {
 process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
+let gatewayUrl = '';
 try {
   subgraphs.forEach((definition, index) => {
+    const port = ephemeral ? 0 : definition.defaultPort;
     services.push(
       startService(
         definition.name,
         `subgraphs/${definition.name}/src/main.ts`,
-        { ...env, PORT: String(definition.defaultPort) },
+        { ...env, PORT: String(port) },
         index,
         width,
       ),
     );
   });
-  await Promise.all(
-    subgraphs.map((d, i) =>
-      waitForHealthy(`http://127.0.0.1:${d.defaultPort}/health`, services[i]!),
-    ),
-  );
+  const subgraphUrls = await Promise.all(services.map((service) => waitForReady(service)));
   const gateway = startService(
     'gateway',
     'gateway/src/main.ts',
-    { ...env, PORT: String(gatewayPort) },
+    {
+      ...env,
+      PORT: String(gatewayPort),
+      // Where each subgraph really listens, whatever the supergraph's development URLs say.
+      SUBGRAPH_URLS: JSON.stringify(
+        Object.fromEntries(subgraphs.map((d, i) => [d.name, subgraphUrls[i]])),
+      ),
+    },
     subgraphs.length,
     width,
   );
   services.push(gateway);
-  await waitForHealthy(`http://127.0.0.1:${gatewayPort}/health`, gateway);
+  gatewayUrl = await waitForReady(gateway);
 } catch (error) {
   console.error(`Start-up failed: ${(error as Error).message}`);
   await stopAll(1);
@@ -91,11 +98,11 @@ const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`
 Resident Graph is ready in ${seconds} s.
 
-  Gateway:   http://127.0.0.1:${gatewayPort}/graphql
+  Gateway:   ${gatewayUrl}
   A token:   npm run token -- ava        (personas: ava walter rosa nora marcus grace)
   Try it:
 
-  curl -s http://127.0.0.1:${gatewayPort}/graphql \\
+  curl -s ${gatewayUrl} \\
     -H "authorization: Bearer $(npm run -s token -- ava)" -H 'content-type: application/json' \\
     -d '{"query":"{ me { givenName journey(event: TURNING_65) { steps { position title agency task { __typename ... on AgencyTask { status { label description } } } } } } }"}'
 

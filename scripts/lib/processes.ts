@@ -7,6 +7,8 @@ export interface ServiceProcess {
   name: string;
   child: ChildProcess;
   exited: Promise<number | null>;
+  /** The URL the service logged as ready on (with port 0 it is the only way to learn the port). */
+  ready: Promise<string>;
 }
 
 /**
@@ -25,15 +27,34 @@ export function startService(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const prefix = `\u001b[${colours[index % colours.length]}m${name.padEnd(width)} │\u001b[0m `;
+  let announceReady: (url: string) => void = () => {};
+  const ready = new Promise<string>((resolve) => (announceReady = resolve));
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) =>
-      process.stdout.write(prefix + formatLogLine(line) + '\n'),
-    );
+    createInterface({ input: stream }).on('line', (line) => {
+      const url = readyUrlOf(line);
+      if (url) announceReady(url);
+      process.stdout.write(prefix + formatLogLine(line) + '\n');
+    });
   }
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
-  return { name, child, exited };
+  return { name, child, exited, ready };
+}
+
+/** Services log `{"msg": "… ready", "url": "http://…/graphql"}` once they listen. */
+function readyUrlOf(line: string): string | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
+    return typeof entry.msg === 'string' &&
+      entry.msg.endsWith('ready') &&
+      typeof entry.url === 'string'
+      ? entry.url
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const levels: Record<number, string> = {
@@ -66,25 +87,25 @@ function formatLogLine(line: string): string {
   }
 }
 
-/** Polls `url` until it answers 2xx, the process exits, or `timeoutMs` passes. */
-export async function waitForHealthy(
-  url: string,
-  service: ServiceProcess,
-  timeoutMs = 60_000,
-): Promise<void> {
-  let exited = false;
-  void service.exited.then(() => (exited = true));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited) throw new Error(`${service.name} exited during start-up`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
+/** Resolves to the service's URL once it logged ready; fails if it exits first or takes too long. */
+export async function waitForReady(service: ServiceProcess, timeoutMs = 60_000): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      service.ready,
+      service.exited.then((code) => {
+        throw new Error(`${service.name} exited during start-up (code ${code})`);
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`${service.name} was not ready after ${timeoutMs / 1000} s`)),
+          timeoutMs,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
   }
-  throw new Error(`${service.name} was not healthy at ${url} after ${timeoutMs / 1000} s`);
 }
 
 /** SIGTERM to every service, then wait for all of them (SIGKILL after `graceMs`). */
