@@ -3,12 +3,7 @@
 import { systemClock } from '@resident-graph/calendar';
 import { ensureDevelopmentKeys } from './lib/keys.js';
 import { readSeedRecord, seedStores } from './lib/seed-stores.js';
-import {
-  startService,
-  stopServices,
-  waitForReady,
-  type ServiceProcess,
-} from './lib/processes.js';
+import { startService, stopServices, waitForReady, type ServiceProcess } from './lib/processes.js';
 import { subgraphs } from './lib/subgraphs.js';
 
 const started = performance.now();
