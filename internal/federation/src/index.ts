@@ -12,5 +12,5 @@ export { assertMayReadResident, requireResident } from './authorize.js';
 export { required } from './requires.js';
 export { Agency } from './types/agency.js';
 export { AgencyTask } from './types/agency-task.js';
-export { Status, status } from './types/status.js';
+export { Status, status, taskStatus, type StatusCodes, type TaskStatus } from './types/status.js';
 export { LocalDate, DateTime } from './types/scalars.js';

@@ -86,3 +86,22 @@ export function status(
     ...fields,
   });
 }
+
+/** A `Status` whose `code` is typed as one task's vocabulary, so its `statusCode` field reads it as is. */
+export type TaskStatus<Code extends string> = Status & { code: Code };
+
+/**
+ * The object behind a task's GraphQL `<Type>StatusCode` enum: every code, named by itself. The
+ * mapped type makes the compiler reject a missing, extra or misspelt code.
+ */
+export type StatusCodes<Code extends string> = { readonly [C in Code]: C };
+
+/**
+ * `status()` keeping the literal type of `code`: a domain function can then promise exactly which
+ * codes it returns, and the task's `statusCode` is that same value, so the two cannot drift.
+ */
+export function taskStatus<Code extends string>(
+  fields: Parameters<typeof status>[0] & { code: Code },
+): TaskStatus<Code> {
+  return Object.assign(status(fields), { code: fields.code });
+}

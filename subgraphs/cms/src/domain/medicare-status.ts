@@ -1,3 +1,4 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import {
   firstDayOf,
   monthsBetween,
@@ -6,7 +7,6 @@ import {
   yearMonthOf,
   type IsoDate,
 } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { MedicarePartStatus } from '@resident-graph/personas';
 import {
   generalEnrollmentPeriod,
@@ -18,7 +18,13 @@ import {
 import { latePenaltyPercent, monthsWithoutPartB } from './late-penalty.js';
 
 export type EnrollmentPeriodCode = 'IEP' | 'GEP' | 'SEP';
-export type MedicareEnrollmentCode = MedicarePartStatus;
+/** Every code a Medicare enrollment's status can carry: both parts together (`overallEnrollment`). */
+export type MedicareEnrollmentStatusCode = MedicarePartStatus;
+export const MedicareEnrollmentStatusCode: StatusCodes<MedicareEnrollmentStatusCode> = {
+  NOT_ENROLLED: 'NOT_ENROLLED',
+  PENDING: 'PENDING',
+  ENROLLED: 'ENROLLED',
+};
 
 /** What CMS holds about one beneficiary. */
 export interface MedicareRecord {
@@ -42,7 +48,7 @@ export const NO_MEDICARE_RECORD: MedicareRecord = Object.freeze({
 });
 
 export interface MedicareAssessment {
-  code: MedicareEnrollmentCode;
+  code: MedicareEnrollmentStatusCode;
   initialEnrollmentPeriod: DateWindow;
   generalEnrollmentPeriod: DateWindow;
   enrollmentPeriod: EnrollmentPeriodCode | null;
@@ -55,7 +61,7 @@ const signedUp = (part: MedicarePartStatus) => part !== 'NOT_ENROLLED';
 export function overallEnrollment({
   partA,
   partB,
-}: Pick<MedicareRecord, 'partA' | 'partB'>): MedicareEnrollmentCode {
+}: Pick<MedicareRecord, 'partA' | 'partB'>): MedicareEnrollmentStatusCode {
   if (partA === 'PENDING' || partB === 'PENDING') return 'PENDING';
   if (partA === 'ENROLLED' || partB === 'ENROLLED') return 'ENROLLED';
   return 'NOT_ENROLLED';
@@ -135,7 +141,7 @@ export function medicareEnrollmentStatus(
   record: MedicareRecord,
   birthDate: IsoDate,
   today: IsoDate,
-): Status {
+): TaskStatus<MedicareEnrollmentStatusCode> {
   const assessment = assessMedicare(record, birthDate, today);
   switch (assessment.code) {
     case 'NOT_ENROLLED':
@@ -156,12 +162,12 @@ function notEnrolled(
     generalEnrollmentPeriod: gep,
     partBLatePenaltyPercent: penalty,
   }: MedicareAssessment,
-): Status {
+): TaskStatus<'NOT_ENROLLED'> {
   const month65 = turning65Month(birthDate);
   const coverageFrom = firstDayOf(month65);
   const code = 'NOT_ENROLLED';
   if (record.enrolledAutomatically && today <= iep.end) {
-    return status({
+    return taskStatus({
       code,
       label: 'Enrolling automatically',
       description: `You get Social Security benefits, so you will be enrolled in Medicare Part A and Part B automatically, with coverage from ${plainDate(coverageFrom)}.`,
@@ -175,7 +181,7 @@ function notEnrolled(
   }
   const window = `from ${plainDate(iep.start)} to ${plainDate(iep.end)}`;
   if (today < iep.start) {
-    return status({
+    return taskStatus({
       code,
       label: 'Not enrolled yet',
       description: `You can sign up for Medicare Part A and Part B in your Initial Enrollment Period, ${window}. It opens on ${plainDate(iep.start)}.`,
@@ -188,7 +194,7 @@ function notEnrolled(
     });
   }
   if (today <= iep.end) {
-    return status({
+    return taskStatus({
       code,
       label: 'Sign-up window open',
       description: `Your Initial Enrollment Period is open until ${plainDate(iep.end)}. Sign up for Medicare Part A and Part B by then to avoid a late enrollment penalty that lasts as long as you have Part B.`,
@@ -209,7 +215,7 @@ function notEnrolled(
       ? ` If you sign up now, your Part B premium will be at least ${penalty}% higher for as long as you have Part B.`
       : '';
   if (isWithin(today, gep)) {
-    return status({
+    return taskStatus({
       code,
       label: 'General Enrollment Period open',
       description: `Your Initial Enrollment Period ended on ${plainDate(iep.end)}. You can sign up now, in the General Enrollment Period, until ${plainDate(gep.end)}.${penaltyNote}`,
@@ -223,7 +229,7 @@ function notEnrolled(
       lastChangedOn: record.changedOn,
     });
   }
-  return status({
+  return taskStatus({
     code,
     label: 'Not enrolled',
     description: `Your Initial Enrollment Period ended on ${plainDate(iep.end)}. You can sign up in the next General Enrollment Period, from ${plainDate(gep.start)} to ${plainDate(gep.end)}.${penaltyNote}`,
@@ -232,9 +238,9 @@ function notEnrolled(
   });
 }
 
-function pending(record: MedicareRecord, today: IsoDate): Status {
+function pending(record: MedicareRecord, today: IsoDate): TaskStatus<'PENDING'> {
   const coverage = record.coverageStartsOn;
-  return status({
+  return taskStatus({
     code: 'PENDING',
     label: 'Enrollment in progress',
     description: `We are processing your Medicare enrollment. Part A: ${partWords[record.partA]}. Part B: ${partWords[record.partB]}.${
@@ -257,7 +263,7 @@ function enrolled(
     generalEnrollmentPeriod: gep,
     partBLatePenaltyPercent: penalty,
   }: MedicareAssessment,
-): Status {
+): TaskStatus<'ENROLLED'> {
   const coverage = record.coverageStartsOn;
   const future = coverage !== null && coverage > today;
   const when = coverage
@@ -269,7 +275,7 @@ function enrolled(
   if (record.partA === 'ENROLLED' && record.partB === 'ENROLLED') {
     const penaltyNote =
       penalty > 0 ? ` Your Part B premium includes a ${penalty}% late enrollment penalty.` : '';
-    return status({
+    return taskStatus({
       code: 'ENROLLED',
       label: 'Enrolled',
       description: `You have Medicare Part A and Part B.${when}${automatic}${penaltyNote}`,
@@ -298,7 +304,7 @@ function enrolled(
       : lacks === 'Part B'
         ? ` If you sign up for Part B now, its premium will be at least ${penalty}% higher for as long as you have it.`
         : ` Your Part B premium includes a ${penalty}% late enrollment penalty.`;
-  return status({
+  return taskStatus({
     code: 'ENROLLED',
     label: `Enrolled in ${has}`,
     description: `You have Medicare ${has} but not ${lacks}.${when}${penaltyNote}${

@@ -1,7 +1,11 @@
-import { assertMayReadResident, Status } from '@resident-graph/federation';
+import { assertMayReadResident, Status, type TaskStatus } from '@resident-graph/federation';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CmsContext } from '../context.js';
-import { enrollmentPeriod, medicareEnrollmentStatus } from '../domain/medicare-status.js';
+import {
+  enrollmentPeriod,
+  medicareEnrollmentStatus,
+  MedicareEnrollmentStatusCode,
+} from '../domain/medicare-status.js';
 import { initialEnrollmentPeriod } from '../domain/enrollment-periods.js';
 import { toWindow } from '../medicare/medicare.js';
 import { MedicareEnrollmentPeriod, MedicareEnrollmentWindow } from '../medicare/medicare.type.js';
@@ -18,13 +22,20 @@ const REQUIRES_BIRTH_DATE = '@requires(fields: "resident { birthDate }")';
 export class MedicareEnrollmentResolver {
   @Directive(REQUIRES_BIRTH_DATE)
   @FieldResolver(() => Status)
-  status(@Root() enrollment: MedicareEnrollment, @Ctx() { caller, clock }: CmsContext): Status {
-    assertMayReadResident(caller, enrollment.residentId);
-    return medicareEnrollmentStatus(
-      enrollment.record,
-      requiredBirthDate(enrollment),
-      clock.today(),
-    );
+  status(@Root() enrollment: MedicareEnrollment, @Ctx() context: CmsContext): Status {
+    return statusOf(enrollment, context);
+  }
+
+  // The code is read off the same status, so it needs the same birth date: one computation, no drift.
+  @Directive(REQUIRES_BIRTH_DATE)
+  @FieldResolver(() => MedicareEnrollmentStatusCode, {
+    description: 'The status code as this task’s enum; always equal to `status.code`.',
+  })
+  statusCode(
+    @Root() enrollment: MedicareEnrollment,
+    @Ctx() context: CmsContext,
+  ): MedicareEnrollmentStatusCode {
+    return statusOf(enrollment, context).code;
   }
 
   @Directive(REQUIRES_BIRTH_DATE)
@@ -56,4 +67,12 @@ export class MedicareEnrollmentResolver {
       clock.today(),
     ) as MedicareEnrollmentPeriod | null;
   }
+}
+
+function statusOf(
+  enrollment: MedicareEnrollment,
+  { caller, clock }: CmsContext,
+): TaskStatus<MedicareEnrollmentStatusCode> {
+  assertMayReadResident(caller, enrollment.residentId);
+  return medicareEnrollmentStatus(enrollment.record, requiredBirthDate(enrollment), clock.today());
 }

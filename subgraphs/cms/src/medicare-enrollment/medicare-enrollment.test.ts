@@ -1,4 +1,10 @@
-import { generateResidents, personas } from '@resident-graph/personas';
+import {
+  generateResidents,
+  personaHandles,
+  personaResidentId,
+  personas,
+  type MedicarePartStatus,
+} from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +12,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { medicareEnrollmentStatus, NO_MEDICARE_RECORD } from '../domain/medicare-status.js';
 import type { CmsDatabase } from '../store/database.js';
 import { cmsSubgraph } from '../subgraph.js';
 
@@ -188,5 +195,77 @@ describe('cms subgraph: MedicareEnrollment _entities batching', () => {
     } finally {
       await subgraph.stop();
     }
+  });
+});
+
+describe('cms subgraph: MedicareEnrollment.statusCode', () => {
+  let subgraph: TestSubgraph<CmsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(cmsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const parts = Object.keys({
+      NOT_ENROLLED: true,
+      PENDING: true,
+      ENROLLED: true,
+    } satisfies Record<MedicarePartStatus, true>) as MedicarePartStatus[];
+    // Before, during and after the Initial Enrollment Period, signed up automatically or not.
+    const birthDates = ['1993-11-20', '1961-08-15', '1955-03-10'];
+    const produced = parts.flatMap((partA) =>
+      parts.flatMap((partB) =>
+        [true, false].flatMap((enrolledAutomatically) =>
+          birthDates.map(
+            (birthDate) =>
+              medicareEnrollmentStatus(
+                {
+                  ...NO_MEDICARE_RECORD,
+                  partA,
+                  partB,
+                  enrolledAutomatically,
+                  coverageStartsOn:
+                    partA === partB && partA === 'NOT_ENROLLED' ? null : '2026-08-01',
+                },
+                birthDate,
+                TEST_TODAY,
+              ).code,
+          ),
+        ),
+      ),
+    );
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "MedicareEnrollmentStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('MedicareEnrollment', 'statusCode status { code }'), {
+        as: residentId,
+        variables: { representations: [representation(residentId)] },
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
+
+  it('requires the birth date, as status does', async () => {
+    const result = await subgraph.query(entitiesQuery('MedicareEnrollment', 'statusCode'), {
+      as: 'rsd_rosa',
+      variables: {
+        representations: [{ __typename: 'MedicareEnrollment', residentId: 'rsd_rosa' }],
+      },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 });

@@ -1,8 +1,18 @@
 import { AgencyTask } from '@resident-graph/federation';
-import { Directive, Field, ObjectType } from 'type-graphql';
-import type { MedicareRecord } from '../domain/medicare-status.js';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { MedicareEnrollmentStatusCode, type MedicareRecord } from '../domain/medicare-status.js';
 import { MedicarePartStatus } from '../medicare/medicare.type.js';
 import { ResidentRef } from '../resident/resident.ref.js';
+
+registerEnumType(MedicareEnrollmentStatusCode, {
+  name: 'MedicareEnrollmentStatusCode',
+  description: 'Where signing up for Medicare Part A and Part B stands, both parts together.',
+  valuesConfig: {
+    NOT_ENROLLED: { description: 'You are not signed up for Part A or Part B.' },
+    PENDING: { description: 'Your sign-up for at least one part is being processed.' },
+    ENROLLED: { description: 'You have Part A, Part B, or both, and nothing is being processed.' },
+  } satisfies Record<MedicareEnrollmentStatusCode, { description: string }>,
+});
 
 /**
  * Signing up for Medicare (life event TURNING_65). Keyed by the resident only, so the birth date its

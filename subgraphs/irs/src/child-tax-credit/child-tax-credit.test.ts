@@ -1,5 +1,7 @@
+import { personaHandles, personaResidentId } from '@resident-graph/personas';
 import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childTaxCreditStatus } from '../domain/child-tax-credit.js';
 import type { IrsDatabase } from '../store/database.js';
 import { irsSubgraph } from '../subgraph.js';
 
@@ -65,4 +67,41 @@ describe('irs subgraph: ChildTaxCredit', () => {
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+});
+
+describe('irs subgraph: ChildTaxCredit.statusCode', () => {
+  let subgraph: TestSubgraph<IrsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(irsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const produced = [0, 1, 2].map(
+      (qualifyingChildren) => childTaxCreditStatus({ taxYear: 2026, qualifyingChildren }).code,
+    );
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "ChildTaxCreditStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('ChildTaxCredit', 'statusCode status { code }'), {
+        as: residentId,
+        variables: representations(residentId),
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

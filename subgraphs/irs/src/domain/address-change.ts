@@ -1,5 +1,13 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
+
+/** Every code a Form 8822 address change's status can carry. */
+export type TaxAddressChangeStatusCode = 'NOT_SUBMITTED' | 'SUBMITTED' | 'PROCESSED';
+export const TaxAddressChangeStatusCode: StatusCodes<TaxAddressChangeStatusCode> = {
+  NOT_SUBMITTED: 'NOT_SUBMITTED',
+  SUBMITTED: 'SUBMITTED',
+  PROCESSED: 'PROCESSED',
+};
 
 /** A change of address the resident sent the IRS on Form 8822. */
 export interface AddressChangeFacts {
@@ -26,9 +34,11 @@ export function expectedAddressChangeWindow(submittedOn: IsoDate): {
 }
 
 /** NOT_SUBMITTED → SUBMITTED (step 1 of 2) → PROCESSED (step 2 of 2). */
-export function addressChangeStatus(change: AddressChangeFacts | null): Status {
+export function addressChangeStatus(
+  change: AddressChangeFacts | null,
+): TaskStatus<TaxAddressChangeStatusCode> {
   if (!change) {
-    return status({
+    return taskStatus({
       code: 'NOT_SUBMITTED',
       label: 'Not submitted',
       description: `We haven’t received a change of address from you. ${OTHER_AGENCIES_ARE_NOT_NOTICE}`,
@@ -39,7 +49,7 @@ export function addressChangeStatus(change: AddressChangeFacts | null): Status {
     });
   }
   if (!change.processedOn) {
-    return status({
+    return taskStatus({
       code: 'SUBMITTED',
       label: 'Submitted',
       description: `We received your change of address (Form 8822) on ${plainDate(change.submittedOn)}. It takes about ${FORM_8822_PROCESSING_WEEKS.from} to ${FORM_8822_PROCESSING_WEEKS.to} weeks to process.`,
@@ -53,7 +63,7 @@ export function addressChangeStatus(change: AddressChangeFacts | null): Status {
       stepCount: 2,
     });
   }
-  return status({
+  return taskStatus({
     code: 'PROCESSED',
     label: 'Processed',
     description: `We updated your address on ${plainDate(change.processedOn)}. Letters and refund checks from the IRS now go to your new address.`,

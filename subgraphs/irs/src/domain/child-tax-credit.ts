@@ -1,5 +1,12 @@
-import { status, type Status } from '@resident-graph/federation';
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { dollars } from './dollars.js';
+
+/** Every code a child tax credit's status can carry. */
+export type ChildTaxCreditStatusCode = 'ELIGIBLE' | 'NO_QUALIFYING_CHILDREN';
+export const ChildTaxCreditStatusCode: StatusCodes<ChildTaxCreditStatusCode> = {
+  ELIGIBLE: 'ELIGIBLE',
+  NO_QUALIFYING_CHILDREN: 'NO_QUALIFYING_CHILDREN',
+};
 
 /**
  * The most child tax credit per qualifying child, in whole dollars. The amount is set by statute
@@ -19,12 +26,15 @@ export function childTaxCreditAmount(qualifyingChildren: number): number {
 }
 
 /** ELIGIBLE with qualifying children, otherwise NO_QUALIFYING_CHILDREN; either way, how to claim. */
-export function childTaxCreditStatus({ taxYear, qualifyingChildren }: ChildTaxCreditFacts): Status {
+export function childTaxCreditStatus({
+  taxYear,
+  qualifyingChildren,
+}: ChildTaxCreditFacts): TaskStatus<ChildTaxCreditStatusCode> {
   const claim = `Claim the credit on your ${taxYear} tax return, which you file in ${taxYear + 1}.`;
   const ssn =
     'Each child needs a Social Security number by the due date of that return (including extensions). A newborn usually gets one through the hospital’s birth registration.';
   if (qualifyingChildren <= 0) {
-    return status({
+    return taskStatus({
       code: 'NO_QUALIFYING_CHILDREN',
       label: 'No qualifying children',
       description: `We have no qualifying children on record for you for ${taxYear}. A qualifying child is under 17 at the end of the year and usually lives with you for more than half of it.`,
@@ -36,7 +46,7 @@ export function childTaxCreditStatus({ taxYear, qualifyingChildren }: ChildTaxCr
   }
   const children =
     qualifyingChildren === 1 ? '1 qualifying child' : `${qualifyingChildren} qualifying children`;
-  return status({
+  return taskStatus({
     code: 'ELIGIBLE',
     label: 'Eligible',
     description: `You can claim the child tax credit for ${children} for ${taxYear}: up to ${dollars(CHILD_TAX_CREDIT_PER_CHILD_DOLLARS)} per child, ${dollars(childTaxCreditAmount(qualifyingChildren))} in all. The credit can be lower at higher incomes.`,

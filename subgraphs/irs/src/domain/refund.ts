@@ -1,10 +1,20 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { addDays, parseIsoDate, plainDate, type IsoDate } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { RefundStatus } from '@resident-graph/personas';
 import { dollars } from './dollars.js';
 
 export type { RefundStatus };
 export type EFileStatus = 'ACCEPTED' | 'REJECTED';
+
+/** Every code a refund's status can carry: the stored ones, REJECTED (e-file) or NO_RETURN. */
+export type TaxRefundStatusCode = 'NO_RETURN' | 'REJECTED' | RefundStatus;
+export const TaxRefundStatusCode: StatusCodes<TaxRefundStatusCode> = {
+  NO_RETURN: 'NO_RETURN',
+  REJECTED: 'REJECTED',
+  RETURN_RECEIVED: 'RETURN_RECEIVED',
+  REFUND_APPROVED: 'REFUND_APPROVED',
+  REFUND_SENT: 'REFUND_SENT',
+};
 
 /** What the IRS holds about the refund on one filed return. */
 export interface TaxReturnFacts {
@@ -51,10 +61,13 @@ export function expectedRefundBy(
  * be in progress on it whatever the refund record says: it shows as REJECTED, with action required.
  * With no return on file the task says so (NO_RETURN) for `today`'s previous tax year.
  */
-export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): Status {
+export function refundStatus(
+  taxReturn: TaxReturnFacts | null,
+  today: IsoDate,
+): TaskStatus<TaxRefundStatusCode> {
   if (!taxReturn) {
     const taxYear = parseIsoDate(today).year - 1;
-    return status({
+    return taskStatus({
       code: 'NO_RETURN',
       label: 'No return on file',
       description: `We have no ${taxYear} tax return from you, so there’s no refund to track.`,
@@ -66,7 +79,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
   }
   const { taxYear, refundAmount } = taxReturn;
   if (taxReturn.eFileStatus === 'REJECTED') {
-    return status({
+    return taskStatus({
       code: 'REJECTED',
       label: 'E-file rejected',
       description: `Your e-filed ${taxYear} tax return was rejected, so we haven’t accepted it and can’t send a refund yet.`,
@@ -98,7 +111,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
   };
   switch (taxReturn.refundStatus) {
     case 'RETURN_RECEIVED':
-      return status({
+      return taskStatus({
         code: 'RETURN_RECEIVED',
         label: 'Return received',
         description: `We received your ${taxYear} tax return and are processing it. ${timing}`,
@@ -107,7 +120,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
         ...common,
       });
     case 'REFUND_APPROVED':
-      return status({
+      return taskStatus({
         code: 'REFUND_APPROVED',
         label: 'Refund approved',
         description: `We approved your ${taxYear} refund of ${dollars(refundAmount)} and will send it ${howSent}. ${timing}`,
@@ -116,7 +129,7 @@ export function refundStatus(taxReturn: TaxReturnFacts | null, today: IsoDate): 
         ...common,
       });
     case 'REFUND_SENT':
-      return status({
+      return taskStatus({
         code: 'REFUND_SENT',
         label: 'Refund sent',
         description: `We sent your ${taxYear} refund of ${dollars(refundAmount)} ${howSent} on ${plainDate(taxReturn.changedOn)}.`,

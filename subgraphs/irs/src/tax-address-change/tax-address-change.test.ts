@@ -1,5 +1,7 @@
+import { personaHandles, personaResidentId } from '@resident-graph/personas';
 import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressChangeStatus } from '../domain/address-change.js';
 import type { IrsDatabase } from '../store/database.js';
 import { irsSubgraph } from '../subgraph.js';
 
@@ -62,4 +64,43 @@ describe('irs subgraph: TaxAddressChange', () => {
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+});
+
+describe('irs subgraph: TaxAddressChange.statusCode', () => {
+  let subgraph: TestSubgraph<IrsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(irsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const produced = [
+      null,
+      { submittedOn: '2026-06-09', processedOn: null },
+      { submittedOn: '2026-06-09', processedOn: '2026-07-10' },
+    ].map((change) => addressChangeStatus(change).code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "TaxAddressChangeStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('TaxAddressChange', 'statusCode status { code }'), {
+        as: residentId,
+        variables: representations(residentId),
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

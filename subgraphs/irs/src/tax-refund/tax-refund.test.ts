@@ -1,5 +1,12 @@
-import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
+import { personaHandles, personaResidentId, type RefundStatus } from '@resident-graph/personas';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  TEST_TODAY,
+  type TestSubgraph,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refundStatus } from '../domain/refund.js';
 import type { IrsDatabase } from '../store/database.js';
 import { irsSubgraph } from '../subgraph.js';
 
@@ -86,4 +93,63 @@ describe('irs subgraph: TaxRefund', () => {
     expect(anonymous.data?._entities).toEqual([null]);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('irs subgraph: TaxRefund.statusCode', () => {
+  let subgraph: TestSubgraph<IrsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(irsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const stored = Object.keys({
+      RETURN_RECEIVED: true,
+      REFUND_APPROVED: true,
+      REFUND_SENT: true,
+    } satisfies Record<RefundStatus, true>) as RefundStatus[];
+    const produced = [
+      refundStatus(null, TEST_TODAY),
+      // E-filed (accepted or rejected) or on paper, at every stored step.
+      ...(['ACCEPTED', 'REJECTED', null] as const).flatMap((eFileStatus) =>
+        stored.map((status) =>
+          refundStatus(
+            {
+              taxYear: 2025,
+              filedOn: '2026-05-31',
+              eFileStatus,
+              directDeposit: true,
+              refundStatus: status,
+              refundAmount: 1842,
+              changedOn: '2026-06-05',
+            },
+            TEST_TODAY,
+          ),
+        ),
+      ),
+    ].map((status) => status.code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "TaxRefundStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('TaxRefund', 'statusCode status { code }'), {
+        as: residentId,
+        variables: representations(residentId),
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

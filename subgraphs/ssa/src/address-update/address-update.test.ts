@@ -1,4 +1,4 @@
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents, personaHandles, personaResidentId } from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +6,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressUpdateStatus } from '../domain/address-update-status.js';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
@@ -106,4 +107,46 @@ describe('ssa subgraph: SocialSecurityAddressUpdate _entities batching', () => {
       await subgraph.stop();
     }
   });
+});
+
+describe('ssa subgraph: SocialSecurityAddressUpdate.statusCode', () => {
+  let subgraph: TestSubgraph<SsaDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(ssaSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const produced = [
+      null,
+      { submittedOn: '2026-06-09', completedOn: null },
+      { submittedOn: '2026-06-09', completedOn: '2026-06-10' },
+    ].map((change) => addressUpdateStatus(change).code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>(
+      '{ __type(name: "SocialSecurityAddressUpdateStatusCode") { enumValues { name description } } }',
+      {
+        as: 'rsd_ava',
+      },
+    );
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('SocialSecurityAddressUpdate', 'statusCode status { code }'), {
+        as: residentId,
+        variables: { representations: [representation(residentId)] },
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

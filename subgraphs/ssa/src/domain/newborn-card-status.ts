@@ -1,5 +1,5 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { SsaCardStatus } from '@resident-graph/personas';
 
 export interface NewbornCardFacts {
@@ -9,6 +9,11 @@ export interface NewbornCardFacts {
   status: SsaCardStatus;
   changedOn: IsoDate;
 }
+
+/** Every code a newborn card's status can carry: the stored ones, or NO_REQUEST. */
+export type NewbornSocialSecurityCardStatusCode = 'NO_REQUEST' | SsaCardStatus;
+export const NewbornSocialSecurityCardStatusCode: StatusCodes<NewbornSocialSecurityCardStatusCode> =
+  { NO_REQUEST: 'NO_REQUEST', REQUESTED: 'REQUESTED', PROCESSING: 'PROCESSING', MAILED: 'MAILED' };
 
 /** A newborn's card arrives about 2–3 weeks after the request. */
 export const CARD_ARRIVES_AFTER_DAYS = { from: 14, by: 21 } as const;
@@ -26,9 +31,11 @@ export function expectedCardArrival(card: NewbornCardFacts): { from: IsoDate; by
 }
 
 /** Where a newborn's Social Security number and card stand. */
-export function newbornCardStatus(card: NewbornCardFacts | null): Status {
+export function newbornCardStatus(
+  card: NewbornCardFacts | null,
+): TaskStatus<NewbornSocialSecurityCardStatusCode> {
   if (!card) {
-    return status({
+    return taskStatus({
       code: 'NO_REQUEST',
       label: 'No card requested',
       description:
@@ -50,7 +57,7 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
   const arrival = `The card should arrive between ${plainDate(from)} and ${plainDate(by)}.`;
   switch (card.status) {
     case 'REQUESTED':
-      return status({
+      return taskStatus({
         ...common,
         code: 'REQUESTED',
         label: 'Requested',
@@ -58,7 +65,7 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
         nextSteps: ['You do not need to do anything. The card comes by mail. It is free.'],
       });
     case 'PROCESSING':
-      return status({
+      return taskStatus({
         ...common,
         code: 'PROCESSING',
         label: 'Processing',
@@ -69,7 +76,7 @@ export function newbornCardStatus(card: NewbornCardFacts | null): Status {
         ],
       });
     case 'MAILED':
-      return status({
+      return taskStatus({
         ...common,
         code: 'MAILED',
         label: 'Card mailed',

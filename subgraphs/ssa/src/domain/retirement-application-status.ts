@@ -1,3 +1,4 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import {
   addDays,
   addToYearMonth,
@@ -7,7 +8,6 @@ import {
   yearMonthOf,
   type IsoDate,
 } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { SsaApplicationStatus } from '@resident-graph/personas';
 import {
   EARLIEST_CLAIMING_AGE,
@@ -15,6 +15,16 @@ import {
   fullRetirementMonth,
   monthReachingAge,
 } from './retirement-age.js';
+
+/** Every code a retirement application's status can carry: the stored ones, or NOT_STARTED. */
+export type RetirementApplicationStatusCode = 'NOT_STARTED' | SsaApplicationStatus;
+export const RetirementApplicationStatusCode: StatusCodes<RetirementApplicationStatusCode> = {
+  NOT_STARTED: 'NOT_STARTED',
+  RECEIVED: 'RECEIVED',
+  DOCUMENTS_REQUESTED: 'DOCUMENTS_REQUESTED',
+  IN_REVIEW: 'IN_REVIEW',
+  DECIDED: 'DECIDED',
+};
 
 export interface RetirementApplicationFacts {
   status: SsaApplicationStatus;
@@ -46,7 +56,7 @@ export interface RetirementApplicationContext {
 export function retirementApplicationStatus(
   application: RetirementApplicationFacts | null,
   context: RetirementApplicationContext,
-): Status {
+): TaskStatus<RetirementApplicationStatusCode> {
   if (!application) return notStarted(context);
   const common = {
     step: steps[application.status],
@@ -56,7 +66,7 @@ export function retirementApplicationStatus(
   const filed = plainDate(application.filedOn);
   switch (application.status) {
     case 'RECEIVED':
-      return status({
+      return taskStatus({
         ...common,
         code: 'RECEIVED',
         label: 'Application received',
@@ -68,7 +78,7 @@ export function retirementApplicationStatus(
       });
     case 'DOCUMENTS_REQUESTED': {
       const deadline = addDays(application.changedOn, DOCUMENTS_DUE_DAYS);
-      return status({
+      return taskStatus({
         ...common,
         code: 'DOCUMENTS_REQUESTED',
         label: 'Documents needed',
@@ -83,7 +93,7 @@ export function retirementApplicationStatus(
       });
     }
     case 'IN_REVIEW':
-      return status({
+      return taskStatus({
         ...common,
         code: 'IN_REVIEW',
         label: 'In review',
@@ -97,7 +107,7 @@ export function retirementApplicationStatus(
       const started = context.benefitsStartedOn
         ? ` Your benefits started in ${plainMonth(yearMonthOf(context.benefitsStartedOn))}.`
         : '';
-      return status({
+      return taskStatus({
         ...common,
         code: 'DECIDED',
         label: 'Decision made',
@@ -111,9 +121,9 @@ export function retirementApplicationStatus(
   }
 }
 
-function notStarted({ today, birthDate }: RetirementApplicationContext): Status {
+function notStarted({ today, birthDate }: RetirementApplicationContext): TaskStatus<'NOT_STARTED'> {
   const base = {
-    code: 'NOT_STARTED',
+    code: RetirementApplicationStatusCode.NOT_STARTED,
     label: 'Not started',
   };
   const howToApply = 'Apply online at ssa.gov, by phone, or at a Social Security office.';
@@ -131,13 +141,13 @@ function notStarted({ today, birthDate }: RetirementApplicationContext): Status 
         ? `Benefits can start as soon as ${plainMonth(nextMonth)}, at a lower amount for life. You get your full benefit from ${plainMonth(full)}, ${waitMore}`
         : `Benefits can start as early as ${plainMonth(earliest)} (age ${EARLIEST_CLAIMING_AGE}), at a lower amount for life. You get your full benefit from ${plainMonth(full)}, ${waitMore}`;
   if (today < applyFrom) {
-    return status({
+    return taskStatus({
       ...base,
       description: `You have not applied for retirement benefits. You can apply from ${plainMonth(yearMonthOf(applyFrom))}, ${APPLY_MONTHS_AHEAD} months before the earliest your benefits can start.`,
       nextSteps: [choice, howToApply],
     });
   }
-  return status({
+  return taskStatus({
     ...base,
     description: `You have not applied for retirement benefits. You can apply now, up to ${APPLY_MONTHS_AHEAD} months before you want your benefits to start.`,
     nextSteps:

@@ -1,4 +1,9 @@
-import { generateResidents } from '@resident-graph/personas';
+import {
+  generateResidents,
+  personaHandles,
+  personaResidentId,
+  type SsaCardStatus,
+} from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +11,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newbornCardStatus } from '../domain/newborn-card-status.js';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
@@ -110,4 +116,50 @@ describe('ssa subgraph: NewbornSocialSecurityCard _entities batching', () => {
       await subgraph.stop();
     }
   });
+});
+
+describe('ssa subgraph: NewbornSocialSecurityCard.statusCode', () => {
+  let subgraph: TestSubgraph<SsaDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(ssaSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const stored = Object.keys({
+      REQUESTED: true,
+      PROCESSING: true,
+      MAILED: true,
+    } satisfies Record<SsaCardStatus, true>) as SsaCardStatus[];
+    const card = { childGivenName: 'Juniper', requestedOn: '2026-06-03', changedOn: '2026-06-10' };
+    const produced = [null, ...stored.map((status) => ({ ...card, status }))].map(
+      (facts) => newbornCardStatus(facts).code,
+    );
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>(
+      '{ __type(name: "NewbornSocialSecurityCardStatusCode") { enumValues { name description } } }',
+      {
+        as: 'rsd_ava',
+      },
+    );
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('NewbornSocialSecurityCard', 'statusCode status { code }'), {
+        as: residentId,
+        variables: { representations: [representation(residentId)] },
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

@@ -1,4 +1,10 @@
-import { generateResidents, personas } from '@resident-graph/personas';
+import {
+  generateResidents,
+  personaHandles,
+  personaResidentId,
+  personas,
+  type SsaApplicationStatus,
+} from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +12,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { retirementApplicationStatus } from '../domain/retirement-application-status.js';
 import type { SsaDatabase } from '../store/database.js';
 import { ssaSubgraph } from '../subgraph.js';
 
@@ -198,5 +205,60 @@ describe('ssa subgraph: RetirementApplication _entities batching', () => {
     } finally {
       await subgraph.stop();
     }
+  });
+});
+
+describe('ssa subgraph: RetirementApplication.statusCode', () => {
+  let subgraph: TestSubgraph<SsaDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(ssaSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const stored = Object.keys({
+      RECEIVED: true,
+      DOCUMENTS_REQUESTED: true,
+      IN_REVIEW: true,
+      DECIDED: true,
+    } satisfies Record<SsaApplicationStatus, true>) as SsaApplicationStatus[];
+    const context = { today: TEST_TODAY, birthDate: '1961-08-15', benefitsStartedOn: null };
+    const produced = [
+      null,
+      ...stored.map((status) => ({ status, filedOn: '2026-05-06', changedOn: '2026-06-06' })),
+    ].map((application) => retirementApplicationStatus(application, context).code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "RetirementApplicationStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('RetirementApplication', 'statusCode status { code }'), {
+        as: residentId,
+        variables: { representations: [representation(residentId)] },
+      });
+      expect(result.errors).toBeUndefined();
+      const [application] = result.data!._entities;
+      expect(application!.statusCode).toBe(application!.status.code);
+    },
+  );
+
+  it('requires the birth date, as status does', async () => {
+    const result = await subgraph.query(entitiesQuery('RetirementApplication', 'statusCode'), {
+      as: 'rsd_rosa',
+      variables: {
+        representations: [{ __typename: 'RetirementApplication', residentId: 'rsd_rosa' }],
+      },
+    });
+    expect(result.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
   });
 });

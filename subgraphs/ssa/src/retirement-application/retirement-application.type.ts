@@ -1,7 +1,24 @@
 import { AgencyTask, LocalDate } from '@resident-graph/federation';
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { RetirementApplicationStatusCode } from '../domain/retirement-application-status.js';
 import { ResidentRef } from '../resident/resident.ref.js';
 import type { RetirementApplicationRecord } from './retirement-application.loader.js';
+
+registerEnumType(RetirementApplicationStatusCode, {
+  name: 'RetirementApplicationStatusCode',
+  description: 'Where an application for Social Security retirement benefits stands.',
+  valuesConfig: {
+    NOT_STARTED: { description: 'You have not applied for retirement benefits.' },
+    RECEIVED: { description: 'We received your application (step 1 of 4).' },
+    DOCUMENTS_REQUESTED: {
+      description: 'We need documents from you before we can decide (step 2 of 4).',
+    },
+    IN_REVIEW: {
+      description: 'We have what we need and are reviewing your application (step 3 of 4).',
+    },
+    DECIDED: { description: 'We made a decision and sent you a letter (step 4 of 4).' },
+  } satisfies Record<RetirementApplicationStatusCode, { description: string }>,
+});
 
 /**
  * The resident's application for retirement benefits (life event TURNING_65). Keyed by the resident

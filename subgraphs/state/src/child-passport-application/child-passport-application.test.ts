@@ -1,5 +1,11 @@
+import {
+  personaHandles,
+  personaResidentId,
+  type PassportApplicationStatus,
+} from '@resident-graph/personas';
 import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childPassportApplicationStatus } from '../domain/passport-status.js';
 import type { StateDatabase } from '../store/database.js';
 import { stateSubgraph } from '../subgraph.js';
 
@@ -65,4 +71,59 @@ describe('state subgraph: ChildPassportApplication', () => {
     expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+});
+
+describe('state subgraph: ChildPassportApplication.statusCode', () => {
+  let subgraph: TestSubgraph<StateDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(stateSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const applicationStatuses = Object.keys({
+      NOT_AVAILABLE: true,
+      IN_PROCESS: true,
+      ADDITIONAL_INFO_NEEDED: true,
+      APPROVED: true,
+      MAILED: true,
+    } satisfies Record<PassportApplicationStatus, true>) as PassportApplicationStatus[];
+    const application = { childGivenName: 'Juniper', changedOn: '2026-06-03', expedited: false };
+    const produced = [
+      null,
+      // A form started but never handed in.
+      { ...application, status: 'NOT_AVAILABLE' as const, submittedOn: null },
+      ...applicationStatuses.map((status) => ({
+        ...application,
+        status,
+        submittedOn: '2026-06-01',
+      })),
+    ].map((facts) => childPassportApplicationStatus(facts).code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>(
+      '{ __type(name: "ChildPassportApplicationStatusCode") { enumValues { name description } } }',
+      {
+        as: 'rsd_ava',
+      },
+    );
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('ChildPassportApplication', 'statusCode status { code }'), {
+        as: residentId,
+        variables: representations(residentId),
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

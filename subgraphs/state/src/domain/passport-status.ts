@@ -1,5 +1,5 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { addDays, plainDate, type IsoDate } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { PassportApplicationStatus } from '@resident-graph/personas';
 import {
   onlineRenewalEligibility,
@@ -26,6 +26,34 @@ export interface PassportApplicationFacts {
 /** How a passport stands on a given day. */
 export type PassportValidity = 'VALID' | 'RENEW_SOON' | 'EXPIRED';
 
+/**
+ * Every code the TURNING_65 passport task's status can carry: a renewal application's status when
+ * there is one, otherwise how the current passport stands, or NO_PASSPORT.
+ */
+export type PassportRenewalStatusCode =
+  PassportValidity | 'NO_PASSPORT' | PassportApplicationStatus;
+export const PassportRenewalStatusCode: StatusCodes<PassportRenewalStatusCode> = {
+  VALID: 'VALID',
+  RENEW_SOON: 'RENEW_SOON',
+  EXPIRED: 'EXPIRED',
+  NO_PASSPORT: 'NO_PASSPORT',
+  NOT_AVAILABLE: 'NOT_AVAILABLE',
+  IN_PROCESS: 'IN_PROCESS',
+  ADDITIONAL_INFO_NEEDED: 'ADDITIONAL_INFO_NEEDED',
+  APPROVED: 'APPROVED',
+  MAILED: 'MAILED',
+};
+
+/** Every code the HAVING_A_CHILD passport task's status can carry: the application's, always. */
+export type ChildPassportApplicationStatusCode = PassportApplicationStatus;
+export const ChildPassportApplicationStatusCode: StatusCodes<ChildPassportApplicationStatusCode> = {
+  NOT_AVAILABLE: 'NOT_AVAILABLE',
+  IN_PROCESS: 'IN_PROCESS',
+  ADDITIONAL_INFO_NEEDED: 'ADDITIONAL_INFO_NEEDED',
+  APPROVED: 'APPROVED',
+  MAILED: 'MAILED',
+};
+
 /** Steps of an application once received: In process (1), Approved (2), Mailed (3). */
 const APPLICATION_STEPS = {
   IN_PROCESS: 1,
@@ -42,14 +70,14 @@ const APPLICATION_STEP_COUNT = 3;
 export function passportApplicationStatus(
   application: PassportApplicationFacts,
   what: string,
-): Status {
+): TaskStatus<PassportApplicationStatus> {
   // When the passport should arrive, counted from receipt: shown while it is in process or approved.
   const expected = application.submittedOn
     ? expectedProcessingWindow(application.submittedOn, application.expedited)
     : { expectedFrom: null, expectedBy: null };
   switch (application.status) {
     case 'NOT_AVAILABLE':
-      return status({
+      return taskStatus({
         code: 'NOT_AVAILABLE',
         label: 'Not available',
         description: `We don’t have a record of your ${what} in our system yet. Applications sent by mail can take a while to show up here.`,
@@ -59,7 +87,7 @@ export function passportApplicationStatus(
         lastChangedOn: application.changedOn,
       });
     case 'IN_PROCESS':
-      return status({
+      return taskStatus({
         code: 'IN_PROCESS',
         label: 'In process',
         description: `We’re working on your ${what}. ${application.expedited ? 'Expedited' : 'Routine'} processing takes ${processingTimeInWords(application.expedited)}${application.submittedOn ? ` from when we got it on ${plainDate(application.submittedOn)}` : ''}.`,
@@ -77,7 +105,7 @@ export function passportApplicationStatus(
         stepCount: APPLICATION_STEP_COUNT,
       });
     case 'ADDITIONAL_INFO_NEEDED':
-      return status({
+      return taskStatus({
         code: 'ADDITIONAL_INFO_NEEDED',
         label: 'Additional information needed',
         description: `We need more information from you before we can continue with your ${what}. We sent you a letter or email that says what we need.`,
@@ -91,7 +119,7 @@ export function passportApplicationStatus(
         actionRequired: true,
       });
     case 'APPROVED':
-      return status({
+      return taskStatus({
         code: 'APPROVED',
         label: 'Approved',
         description: `We approved your ${what}. We’re printing the passport and will mail it to you soon.`,
@@ -104,7 +132,7 @@ export function passportApplicationStatus(
         stepCount: APPLICATION_STEP_COUNT,
       });
     case 'MAILED':
-      return status({
+      return taskStatus({
         code: 'MAILED',
         label: 'Mailed',
         description: `We mailed the passport from your ${what}. Any documents you sent us, like a birth certificate or old passport, come back in a separate envelope.`,
@@ -141,10 +169,10 @@ export function passportRenewalStatus(
   passport: PassportFacts | null,
   renewal: PassportApplicationFacts | null,
   today: IsoDate,
-): Status {
+): TaskStatus<PassportRenewalStatusCode> {
   if (renewal) return passportApplicationStatus(renewal, 'passport renewal application');
   if (!passport) {
-    return status({
+    return taskStatus({
       code: 'NO_PASSPORT',
       label: 'No passport',
       description: 'We have no passport on record for you. You need one only to travel abroad.',
@@ -164,7 +192,7 @@ export function passportRenewalStatus(
   const renewalOpensOn = onlineRenewalOpensOn(passport.expiresOn);
   switch (passportValidity(passport, today)) {
     case 'VALID':
-      return status({
+      return taskStatus({
         code: 'VALID',
         label: 'Valid',
         description: `Your passport is valid until ${expires}. You don’t need to do anything now.`,
@@ -174,7 +202,7 @@ export function passportRenewalStatus(
         lastChangedOn: passport.issuedOn,
       });
     case 'RENEW_SOON':
-      return status({
+      return taskStatus({
         code: 'RENEW_SOON',
         label: 'Renew soon',
         description: `Your passport expires on ${expires}, within a year. We recommend renewing it now: some countries require a passport that stays valid for months after you arrive. ${online.eligible ? 'You can renew it online.' : 'You can’t renew it online.'}`,
@@ -182,7 +210,7 @@ export function passportRenewalStatus(
         lastChangedOn: renewalOpensOn,
       });
     case 'EXPIRED':
-      return status({
+      return taskStatus({
         code: 'EXPIRED',
         label: 'Expired',
         description: `Your passport expired on ${expires}. You need a valid passport to travel abroad. ${online.eligible ? 'You can still renew it online.' : 'You can’t renew it online.'}`,
@@ -198,13 +226,13 @@ export function passportRenewalStatus(
  */
 export function childPassportApplicationStatus(
   application: (PassportApplicationFacts & { childGivenName: string }) | null,
-): Status {
+): TaskStatus<ChildPassportApplicationStatusCode> {
   const forWhom = application ? `for ${application.childGivenName}` : 'for your child';
   // NOT_AVAILABLE with no submission date is a form started but never handed in: explain how to apply.
   if (application && (application.status !== 'NOT_AVAILABLE' || application.submittedOn)) {
     return passportApplicationStatus(application, `passport application ${forWhom}`);
   }
-  return status({
+  return taskStatus({
     code: 'NOT_AVAILABLE',
     label: 'Not available',
     description: `We don’t have a passport application ${forWhom} yet. A child’s first passport can’t be applied for online or by mail: you apply in person.`,

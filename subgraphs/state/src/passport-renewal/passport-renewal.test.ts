@@ -1,4 +1,9 @@
-import { personas } from '@resident-graph/personas';
+import {
+  personaHandles,
+  personaResidentId,
+  personas,
+  type PassportApplicationStatus,
+} from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +11,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passportRenewalStatus } from '../domain/passport-status.js';
 import type { StateDatabase } from '../store/database.js';
 import { stateSubgraph } from '../subgraph.js';
 
@@ -126,4 +132,65 @@ describe('state subgraph: PassportRenewal', () => {
     expect(anonymous.data?._entities).toEqual([null]);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
+});
+
+describe('state subgraph: PassportRenewal.statusCode', () => {
+  let subgraph: TestSubgraph<StateDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(stateSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const applicationStatuses = Object.keys({
+      NOT_AVAILABLE: true,
+      IN_PROCESS: true,
+      ADDITIONAL_INFO_NEEDED: true,
+      APPROVED: true,
+      MAILED: true,
+    } satisfies Record<PassportApplicationStatus, true>) as PassportApplicationStatus[];
+    const passport = (expiresOn: string) => ({
+      issuedOn: '2016-01-01',
+      expiresOn,
+      validityYears: 10,
+      nameChanged: false,
+    });
+    const produced = [
+      passportRenewalStatus(null, null, TEST_TODAY),
+      // Valid for years, expiring within a year, expired.
+      ...['2030-01-01', '2026-09-15', '2025-01-01'].map((expiresOn) =>
+        passportRenewalStatus(passport(expiresOn), null, TEST_TODAY),
+      ),
+      ...applicationStatuses.map((status) =>
+        passportRenewalStatus(
+          passport('2026-09-15'),
+          { status, submittedOn: '2026-06-01', changedOn: '2026-06-03', expedited: false },
+          TEST_TODAY,
+        ),
+      ),
+    ].map((status) => status.code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "PassportRenewalStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('PassportRenewal', 'statusCode status { code }'), {
+        as: residentId,
+        variables: { representations: [{ __typename: 'PassportRenewal', residentId }] },
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

@@ -1,8 +1,18 @@
+import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
 import { addDays, addMonths, plainDate, type IsoDate } from '@resident-graph/calendar';
-import { status, type Status } from '@resident-graph/federation';
 import type { ChangeOfAddressStatus } from '@resident-graph/personas';
 
 export type { ChangeOfAddressStatus };
+
+/** Every code a mail forwarding status can carry: the stored ones (EXPIRED also by date), or NO_REQUEST. */
+export type MailForwardingStatusCode = 'NO_REQUEST' | ChangeOfAddressStatus;
+export const MailForwardingStatusCode: StatusCodes<MailForwardingStatusCode> = {
+  NO_REQUEST: 'NO_REQUEST',
+  SUBMITTED: 'SUBMITTED',
+  VALIDATION_LETTER_SENT: 'VALIDATION_LETTER_SENT',
+  ACTIVE: 'ACTIVE',
+  EXPIRED: 'EXPIRED',
+};
 
 /** A change-of-address request as the Postal Service tracks it. */
 export interface ChangeOfAddressFacts {
@@ -66,9 +76,9 @@ export function mailForwardingStatus(
   change: ChangeOfAddressFacts | null,
   destination: ForwardingDestination | null,
   today: IsoDate,
-): Status {
+): TaskStatus<MailForwardingStatusCode> {
   if (!change) {
-    return status({
+    return taskStatus({
       code: 'NO_REQUEST',
       label: 'No request',
       description:
@@ -93,7 +103,7 @@ export function mailForwardingStatus(
     : `Forwarding${to} starts on ${plainDate(change.effectiveOn)}, once we’ve confirmed the move.`;
   switch (shown) {
     case 'SUBMITTED':
-      return status({
+      return taskStatus({
         code: 'SUBMITTED',
         label: 'Submitted',
         description: `We received your change-of-address request on ${plainDate(change.submittedOn)}. ${waitingToStart}`,
@@ -105,7 +115,7 @@ export function mailForwardingStatus(
         ...common,
       });
     case 'VALIDATION_LETTER_SENT':
-      return status({
+      return taskStatus({
         code: 'VALIDATION_LETTER_SENT',
         label: 'Validation letter sent',
         description: `We sent a letter to your old address (not your new one) to confirm your change of address. ${waitingToStart}`,
@@ -118,7 +128,7 @@ export function mailForwardingStatus(
         ...common,
       });
     case 'ACTIVE':
-      return status({
+      return taskStatus({
         code: 'ACTIVE',
         label: 'Forwarding active',
         description: `Mail sent to your old address is being forwarded${to} through ${plainDate(endsOn)}.`,
@@ -130,7 +140,7 @@ export function mailForwardingStatus(
         ...common,
       });
     case 'EXPIRED':
-      return status({
+      return taskStatus({
         code: 'EXPIRED',
         label: 'Expired',
         description: `The ${FORWARDING_MONTHS}-month forwarding period for your change of address ended on ${plainDate(endsOn)}. Mail sent to your old address is no longer forwarded.`,

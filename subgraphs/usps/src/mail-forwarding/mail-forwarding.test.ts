@@ -1,4 +1,10 @@
-import { generateResidents, personas } from '@resident-graph/personas';
+import {
+  generateResidents,
+  personaHandles,
+  personaResidentId,
+  personas,
+  type ChangeOfAddressStatus,
+} from '@resident-graph/personas';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -6,6 +12,7 @@ import {
   type TestSubgraph,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailForwardingStatus } from '../domain/mail-forwarding.js';
 import type { UspsDatabase } from '../store/database.js';
 import { uspsSubgraph } from '../subgraph.js';
 
@@ -183,4 +190,63 @@ describe('usps subgraph: _entities batching', () => {
     expect(result.data?._entities.slice(1).every((e) => e === null)).toBe(true);
     expect(new Set(result.errors?.map((e) => e.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
   });
+});
+
+describe('usps subgraph: MailForwarding.statusCode', () => {
+  let subgraph: TestSubgraph<UspsDatabase>;
+  beforeAll(async () => {
+    subgraph = await startTestSubgraph(uspsSubgraph);
+  });
+  afterAll(() => subgraph.stop());
+
+  it('is an enum of exactly the codes the domain can produce, each described', async () => {
+    const stored = Object.keys({
+      SUBMITTED: true,
+      VALIDATION_LETTER_SENT: true,
+      ACTIVE: true,
+      EXPIRED: true,
+    } satisfies Record<ChangeOfAddressStatus, true>) as ChangeOfAddressStatus[];
+    const destination = { city: 'Tempe', state: 'AZ' };
+    const produced = [
+      mailForwardingStatus(null, null, TEST_TODAY),
+      // Each stored status, before the effective date, during forwarding and after it ended.
+      ...['2026-06-15', '2026-08-01', '2027-07-01'].flatMap((today) =>
+        stored.map((status) =>
+          mailForwardingStatus(
+            {
+              status,
+              submittedOn: '2026-06-09',
+              effectiveOn: '2026-06-24',
+              changedOn: '2026-06-11',
+            },
+            destination,
+            today,
+          ),
+        ),
+      ),
+    ].map((status) => status.code);
+    const result = await subgraph.query<{
+      __type: { enumValues: { name: string; description: string | null }[] };
+    }>('{ __type(name: "MailForwardingStatusCode") { enumValues { name description } } }', {
+      as: 'rsd_ava',
+    });
+    const values = result.data!.__type.enumValues;
+    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
+    expect(values.filter((value) => !value.description)).toEqual([]);
+  });
+
+  it.each(personaHandles.map(personaResidentId))(
+    'equals status.code for %s',
+    async (residentId) => {
+      const result = await subgraph.query<{
+        _entities: { statusCode: string; status: { code: string } }[];
+      }>(entitiesQuery('MailForwarding', 'statusCode status { code }'), {
+        as: residentId,
+        variables: representations(residentId),
+      });
+      expect(result.errors).toBeUndefined();
+      const [task] = result.data!._entities;
+      expect(task!.statusCode).toBe(task!.status.code);
+    },
+  );
 });

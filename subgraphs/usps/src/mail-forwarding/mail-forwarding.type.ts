@@ -1,8 +1,26 @@
 import type { IsoDate } from '@resident-graph/calendar';
-import { Agency, AgencyTask, LocalDate } from '@resident-graph/federation';
-import { Directive, Field, ObjectType } from 'type-graphql';
-import { forwardingEndsOn, mailForwardingStatus } from '../domain/mail-forwarding.js';
+import { Agency, AgencyTask, LocalDate, type TaskStatus } from '@resident-graph/federation';
+import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  forwardingEndsOn,
+  mailForwardingStatus,
+  MailForwardingStatusCode,
+} from '../domain/mail-forwarding.js';
 import type { ChangeOfAddressRecord } from './mail-forwarding.loader.js';
+
+registerEnumType(MailForwardingStatusCode, {
+  name: 'MailForwardingStatusCode',
+  description: 'Where your change of address and mail forwarding stand.',
+  valuesConfig: {
+    NO_REQUEST: { description: 'We have no change-of-address request from you.' },
+    SUBMITTED: { description: 'We received your change-of-address request (step 1 of 4).' },
+    VALIDATION_LETTER_SENT: {
+      description: 'We sent a letter to your old address to confirm the move (step 2 of 4).',
+    },
+    ACTIVE: { description: 'Mail to your old address is being forwarded (step 3 of 4).' },
+    EXPIRED: { description: 'The 12 months of forwarding have ended (step 4 of 4).' },
+  } satisfies Record<MailForwardingStatusCode, { description: string }>,
+});
 
 /**
  * Where mail goes, at the level of detail a resident needs to recognise their own request. Data
@@ -28,6 +46,15 @@ export class MailForwardingDestination {
     'Forwarding mail from an old address to a new one after a change of address; forwarding lasts 12 months.',
 })
 export class MailForwarding extends AgencyTask {
+  declare status: TaskStatus<MailForwardingStatusCode>;
+
+  @Field(() => MailForwardingStatusCode, {
+    description: 'The status code as this task’s enum; always equal to `status.code`.',
+  })
+  get statusCode(): MailForwardingStatusCode {
+    return this.status.code;
+  }
+
   @Field(() => LocalDate, {
     nullable: true,
     description: 'The day forwarding starts; null with no request.',
