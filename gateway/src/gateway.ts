@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { SigningKey } from '@resident-graph/caller';
-import { createErrorMasker, createHttpErrorHandler } from '@resident-graph/errors';
+import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
 import express from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -127,6 +127,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
           },
         }),
       );
+      app.use(notFoundHandler);
       app.use(
         createHttpErrorHandler((error, res) =>
           requestLocals(res.locals).logger.error(

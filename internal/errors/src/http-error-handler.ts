@@ -39,3 +39,15 @@ function clientErrorStatusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
+
+/** The last handler: unknown paths answer as GraphQL-shaped JSON too, never Express's HTML page. */
+export const notFoundHandler = (_req: unknown, res: Parameters<ErrorRequestHandler>[2]): void => {
+  res.status(404).json({
+    errors: [
+      {
+        message: 'There is nothing here. GraphQL is served at /graphql.',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  });
+};

@@ -1,4 +1,4 @@
 export { errorCodes, type ErrorCode } from './registry.js';
 export { ResidentGraphError, UnauthenticatedError, ForbiddenError } from './errors.js';
 export { createErrorMasker } from './mask.js';
-export { createHttpErrorHandler } from './http-error-handler.js';
+export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';

@@ -41,6 +41,22 @@ export const errorCodes = {
     meaning: 'One agency’s service did not answer; the rest of the response is still valid.',
     clientAction: 'Show the partial data and say which agency is unavailable; retry later.',
   },
+  PERSISTED_QUERY_NOT_FOUND: {
+    http: 200,
+    meaning: 'An automatic persisted query hash was sent that the server does not know yet.',
+    clientAction:
+      'Send the request again with the full query and the same hash (APQ clients do this).',
+  },
+  PERSISTED_QUERY_NOT_SUPPORTED: {
+    http: 200,
+    meaning: 'Persisted queries are not enabled where the request was sent.',
+    clientAction: 'Send the full query.',
+  },
+  OPERATION_RESOLUTION_FAILURE: {
+    http: 400,
+    meaning: 'The document has several operations and `operationName` does not pick exactly one.',
+    clientAction: 'Send `operationName` naming one operation of the document.',
+  },
   INTERNAL_SERVER_ERROR: {
     http: 200,
     meaning:

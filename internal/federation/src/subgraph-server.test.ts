@@ -94,4 +94,16 @@ describe('subgraph server', () => {
     ]);
     expect(JSON.stringify(body)).not.toContain('SQLITE');
   });
+
+  it('answers unknown paths and a browser GET with JSON, never an HTML page', async () => {
+    for (const [path, headers] of [
+      ['/nope', {}],
+      ['/', {}],
+      ['/graphql', { [CALLER_HEADER]: token, accept: 'text/html' }],
+    ] as const) {
+      const response = await fetch(url.replace('/graphql', path), { headers });
+      expect(response.headers.get('content-type'), path).toMatch(/application\/json/);
+      expect(await response.text(), path).not.toMatch(/<html|cdn/i);
+    }
+  });
 });

@@ -1,9 +1,12 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
-import { createErrorMasker, createHttpErrorHandler } from '@resident-graph/errors';
+import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
 import express, { type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -60,6 +63,8 @@ export function createSubgraphServer<Context extends object>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page would load its hosted Sandbox from a CDN; subgraphs serve machines only.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   let started = false;
@@ -113,6 +118,7 @@ export function createSubgraphServer<Context extends object>(
           },
         }),
       );
+      app.use(notFoundHandler);
       app.use(
         createHttpErrorHandler((error, res) =>
           ((res.locals as Partial<RequestLocals>).logger ?? logger).error(
