@@ -89,6 +89,8 @@ for (const service of services) {
   });
 }
 
+// A stop already under way (Ctrl-C or a failure during start-up) must not be followed by a banner.
+if (stopping) await new Promise(() => {});
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`
 Resident Graph is ready in ${seconds} s.

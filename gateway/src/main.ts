@@ -105,7 +105,12 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await gateway.listen(config.port, config.host);
+  const url = await gateway.listen(config.port, config.host);
+  // Started by `npm start`: tell it where we listen, and stop if it goes away (no orphans).
+  if (process.send) {
+    process.send({ ready: url });
+    process.once('disconnect', () => shutdown('disconnect'));
+  }
   if (config.auth.devIssuer) {
     logger.warn(
       'development sign-in is on: tokens from `npm run token` are accepted; never run this way in production',

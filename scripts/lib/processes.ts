@@ -7,7 +7,7 @@ export interface ServiceProcess {
   name: string;
   child: ChildProcess;
   exited: Promise<number | null>;
-  /** The URL the service logged as ready on (with port 0 it is the only way to learn the port). */
+  /** The URL the service reports listening on (with port 0 it is the only way to learn the port). */
   ready: Promise<string>;
 }
 
@@ -24,37 +24,26 @@ export function startService(
 ): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel carries the service's "ready on <url>" message, whatever its log level, and
+    // closing it (this process dying) makes the service stop: no orphans on ports.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const prefix = `\u001b[${colours[index % colours.length]}m${name.padEnd(width)} │\u001b[0m `;
-  let announceReady: (url: string) => void = () => {};
-  const ready = new Promise<string>((resolve) => (announceReady = resolve));
+  const ready = new Promise<string>((resolve) =>
+    child.on('message', (message: { ready?: unknown }) => {
+      if (typeof message.ready === 'string') resolve(message.ready);
+    }),
+  );
   for (const stream of [child.stdout, child.stderr]) {
-    createInterface({ input: stream }).on('line', (line) => {
-      const url = readyUrlOf(line);
-      if (url) announceReady(url);
-      process.stdout.write(prefix + formatLogLine(line) + '\n');
-    });
+    if (!stream) continue;
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(prefix + formatLogLine(line) + '\n'),
+    );
   }
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
   );
   return { name, child, exited, ready };
-}
-
-/** Services log `{"msg": "… ready", "url": "http://…/graphql"}` once they listen. */
-function readyUrlOf(line: string): string | undefined {
-  if (!line.startsWith('{')) return undefined;
-  try {
-    const entry = JSON.parse(line) as { msg?: unknown; url?: unknown };
-    return typeof entry.msg === 'string' &&
-      entry.msg.endsWith('ready') &&
-      typeof entry.url === 'string'
-      ? entry.url
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const levels: Record<number, string> = {
@@ -87,7 +76,7 @@ function formatLogLine(line: string): string {
   }
 }
 
-/** Resolves to the service's URL once it logged ready; fails if it exits first or takes too long. */
+/** Resolves to the service's URL once it reports ready; fails if it exits first or takes too long. */
 export async function waitForReady(service: ServiceProcess, timeoutMs = 60_000): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -46,7 +46,7 @@ describe('npm start', () => {
   }, 120_000);
 
   afterAll(() => {
-    if (starter?.exitCode === null) starter.kill('SIGKILL');
+    if (starter?.pid && starter.exitCode === null) process.kill(-starter.pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 

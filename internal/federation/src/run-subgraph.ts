@@ -34,7 +34,7 @@ export async function runSubgraph<DB, Context extends object>(
       logger,
       gatewayJwks,
     });
-    await server.listen(config.port, config.host);
+    const url = await server.listen(config.port, config.host);
     // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once,
     // and give up after a grace period rather than hang on a stuck connection.
     let stopping = false;
@@ -51,6 +51,11 @@ export async function runSubgraph<DB, Context extends object>(
     };
     process.once('SIGINT', () => void shutdown());
     process.once('SIGTERM', () => void shutdown());
+    // Started by `npm start`: tell it where we listen, and stop if it goes away (no orphans).
+    if (process.send) {
+      process.send({ ready: url });
+      process.once('disconnect', () => void shutdown());
+    }
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
     process.exit(1);
