@@ -10,7 +10,7 @@ import { seedStores } from './lib/seed-stores.js';
 
 const { values } = parseArgs({ options: { residents: { type: 'string', default: '100000' } } });
 const count = Number(values.residents);
-const asOf = systemClock().today();
+const asOf = systemClock(process.env['RG_TIME_ZONE']).today();
 
 const generateStart = performance.now();
 let generated = 0;

@@ -1,13 +1,16 @@
 // npm run seed -- [--residents N] [--as-of YYYY-MM-DD] [--data-dir DIR] [--if-empty]
 // Seeds every agency's embedded database with the named personas plus N generated residents.
-import { systemClock } from '@resident-graph/calendar';
+import { isIsoDate, systemClock } from '@resident-graph/calendar';
 import { parseArgs } from 'node:util';
-import { seedStores } from './lib/seed-stores.js';
+import { runningStarter, seedStores } from './lib/seed-stores.js';
 
 const { values } = parseArgs({
   options: {
     residents: { type: 'string', default: '1000' },
-    'as-of': { type: 'string', default: process.env['RG_TODAY'] ?? systemClock().today() },
+    'as-of': {
+      type: 'string',
+      default: process.env['RG_TODAY'] ?? systemClock(process.env['RG_TIME_ZONE']).today(),
+    },
     'data-dir': { type: 'string', default: process.env['DATA_DIR'] ?? '.data' },
     'if-empty': { type: 'boolean', default: false },
   },
@@ -17,8 +20,16 @@ if (!Number.isInteger(generated) || generated < 0) {
   console.error(`--residents must be a whole number ≥ 0, got "${values.residents}"`);
   process.exit(1);
 }
-if (!/^\d{4}-\d{2}-\d{2}$/.test(values['as-of'])) {
-  console.error(`--as-of must be YYYY-MM-DD, got "${values['as-of']}"`);
+if (!isIsoDate(values['as-of'])) {
+  console.error(`--as-of must be a real date, YYYY-MM-DD, got "${values['as-of']}"`);
+  process.exit(1);
+}
+const running = runningStarter(values['data-dir']);
+if (running !== null) {
+  // Its subgraphs keep the old files open: a rebuild now would change nothing they serve.
+  console.error(
+    `npm start (pid ${running}) is using ${values['data-dir']}; stop it (Ctrl-C) before re-seeding.`,
+  );
   process.exit(1);
 }
 const started = performance.now();
@@ -33,8 +44,8 @@ const result = await seedStores({
   log: console.log,
 });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-if (result.skipped.length)
-  console.log(`Already seeded, left as they were: ${result.skipped.join(', ')}`);
 console.log(
-  `Seeded ${result.seeded.join(', ') || 'nothing'} with ${result.residents} residents in ${seconds} s`,
+  result.seeded.length
+    ? `Seeded ${result.seeded.join(', ')} with ${result.residents} residents in ${seconds} s`
+    : `Every store was already seeded (${values['data-dir']}/seed.json); nothing changed`,
 );

@@ -2,7 +2,7 @@
 // processes, prefixes their logs, and stops them all on Ctrl-C.
 import { systemClock } from '@resident-graph/calendar';
 import { ensureDevelopmentKeys } from './lib/keys.js';
-import { readSeedRecord, seedStores } from './lib/seed-stores.js';
+import { markRunning, readSeedRecord, seedStores } from './lib/seed-stores.js';
 import { startService, stopServices, waitForReady, type ServiceProcess } from './lib/processes.js';
 import { subgraphs } from './lib/subgraphs.js';
 
@@ -17,7 +17,7 @@ const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'tru
 await ensureDevelopmentKeys(dataDir);
 
 // The services run as of RG_TODAY when it is set, else as of today; new stores are seeded to match.
-const runsAsOf = process.env['RG_TODAY'] ?? systemClock().today();
+const runsAsOf = process.env['RG_TODAY'] ?? systemClock(process.env['RG_TIME_ZONE']).today();
 const seed = await seedStores({ dataDir, asOf: runsAsOf, generated: 1000, onlyIfEmpty: true });
 const seededAsOf = readSeedRecord(dataDir)?.asOf ?? runsAsOf;
 console.log(
@@ -35,11 +35,13 @@ if (seededAsOf !== runsAsOf) {
 const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
 const services: ServiceProcess[] = [];
 let stopping = false;
+const unmarkRunning = markRunning(dataDir);
 const stopAll = async (code: number) => {
   if (stopping) return;
   stopping = true;
   console.log('\nStopping all services…');
   await stopServices(services);
+  unmarkRunning();
   process.exit(code);
 };
 process.on('SIGINT', () => void stopAll(0));

@@ -55,7 +55,7 @@ if (!config.auth.devIssuer) {
   );
 }
 
-const persona = findPersona(systemClock().today(), who);
+const persona = findPersona(systemClock(process.env['RG_TIME_ZONE']).today(), who);
 if (!persona && !/^rsd_[A-Za-z0-9_-]+$/.test(who)) {
   fail(
     `"${who}" is neither a persona handle (${personaHandles.join(', ')}) nor a resident id (rsd_...).`,

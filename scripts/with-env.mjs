@@ -22,7 +22,9 @@ const child = spawn(command, args, {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 // `npm` stopped by SIGTERM does not pass it on: notice our parent is gone and stop the child too.
 const parent = process.ppid;
-globalThis.setInterval(() => {
-  if (process.ppid !== parent) child.kill('SIGTERM');
-}, 500).unref();
+globalThis
+  .setInterval(() => {
+    if (process.ppid !== parent) child.kill('SIGTERM');
+  }, 500)
+  .unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

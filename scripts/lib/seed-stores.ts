@@ -1,4 +1,4 @@
-import type { IsoDate } from '@resident-graph/calendar';
+import { isIsoDate, type IsoDate } from '@resident-graph/calendar';
 import { seedResidents, type ResidentFacts } from '@resident-graph/personas';
 import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,14 +13,15 @@ export interface SeedOptions {
   /** Generated residents on top of the named personas. */
   generated: number;
   /**
-   * Leave stores that already hold data untouched (what `npm start` does). Otherwise every store is
-   * rebuilt from scratch, so a re-seed as of another date never mixes two worlds.
+   * Keep the stores when every one of them is seeded and the seed is recorded (what `npm start`
+   * does). Otherwise — and always without this flag — every store is rebuilt from scratch, so the
+   * agencies never hold residents from two different seeds (a new or emptied store included).
    */
   onlyIfEmpty: boolean;
   log?: (line: string) => void;
 }
 
-/** What the last seed wrote, kept beside the stores so `npm start` can say how old the world is. */
+/** What the last complete seed wrote, kept beside the stores so `npm start` can say how old it is. */
 export interface SeedRecord {
   asOf: IsoDate;
   generated: number;
@@ -35,50 +36,61 @@ export function readSeedRecord(dataDir: string): SeedRecord | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeedRecord) : null;
 }
 
+async function everyStoreSeeded(dataDir: string): Promise<boolean> {
+  for (const definition of subgraphs) {
+    if (!existsSync(storeFile(dataDir, definition.name))) return false;
+    const store = await openAgencyDatabase<unknown>(
+      storeFile(dataDir, definition.name),
+      definition.migrations,
+    );
+    try {
+      if (!(await definition.isSeeded(store.db))) return false;
+    } finally {
+      await store.close();
+    }
+  }
+  return true;
+}
+
 /**
  * Seeds every agency's own database from one stream of synthetic residents: each resident is
  * generated once and each agency writes only its part, a chunk at a time.
  */
 export async function seedStores(
   options: SeedOptions,
-): Promise<{ seeded: string[]; skipped: string[]; residents: number }> {
-  const log = options.log ?? (() => {});
-  const stores: {
-    name: string;
-    store: AgencyDatabase<unknown>;
-    definition: (typeof subgraphs)[number];
-  }[] = [];
-  const skipped: string[] = [];
-  if (!options.onlyIfEmpty) {
-    for (const { name } of subgraphs) {
-      for (const suffix of ['', '-wal', '-shm'])
-        rmSync(storeFile(options.dataDir, name) + suffix, { force: true });
-    }
+): Promise<{ seeded: string[]; residents: number }> {
+  if (!isIsoDate(options.asOf)) throw new RangeError(`not a real date: ${options.asOf}`);
+  if (
+    options.onlyIfEmpty &&
+    readSeedRecord(options.dataDir) &&
+    (await everyStoreSeeded(options.dataDir))
+  ) {
+    return { seeded: [], residents: 0 };
   }
+  const log = options.log ?? (() => {});
+  // The record goes first and comes back last: a seed that fails halfway leaves none, so the next
+  // `npm start` rebuilds instead of trusting half a world.
+  rmSync(seedRecordFile(options.dataDir), { force: true });
+  for (const { name } of subgraphs) {
+    for (const suffix of ['', '-wal', '-shm'])
+      rmSync(storeFile(options.dataDir, name) + suffix, { force: true });
+  }
+  const stores: { store: AgencyDatabase<unknown>; definition: (typeof subgraphs)[number] }[] = [];
   try {
     for (const definition of subgraphs) {
       const store = await openAgencyDatabase<unknown>(
         storeFile(options.dataDir, definition.name),
         definition.migrations,
       );
-      if (options.onlyIfEmpty && (await definition.isSeeded(store.db))) {
-        skipped.push(definition.name);
-        await store.close();
-        continue;
-      }
-      // A seed is rebuilt from scratch on demand; durability per statement is not needed while loading.
+      // Rebuilt from scratch on demand: durability per statement is not needed while loading.
       await sql`PRAGMA synchronous = OFF`.execute(store.db);
-      stores.push({ name: definition.name, store, definition });
+      stores.push({ store, definition });
     }
-    if (stores.length === 0) return { seeded: [], skipped, residents: 0 };
-
     let chunk: ResidentFacts[] = [];
     let total = 0;
     const flush = async () => {
-      for (const { store, definition } of stores) {
-        // Each agency's seed writes its chunk in one transaction of its own.
-        await definition.seed(store.db, chunk);
-      }
+      // Each agency's seed writes its chunk in one transaction of its own.
+      for (const { store, definition } of stores) await definition.seed(store.db, chunk);
       total += chunk.length;
       if (total % 20_000 < chunk.length) log(`  ${total} residents written`);
       chunk = [];
@@ -89,17 +101,36 @@ export async function seedStores(
     }
     if (chunk.length > 0) await flush();
     for (const { store } of stores) await sql`PRAGMA synchronous = NORMAL`.execute(store.db);
-    if (!options.onlyIfEmpty || !readSeedRecord(options.dataDir)) {
-      mkdirSync(options.dataDir, { recursive: true });
-      const record: SeedRecord = {
-        asOf: options.asOf,
-        generated: options.generated,
-        seededAt: new Date().toISOString(),
-      };
-      writeFileSync(seedRecordFile(options.dataDir), `${JSON.stringify(record, null, 2)}\n`);
-    }
-    return { seeded: stores.map((s) => s.name), skipped, residents: total };
+    mkdirSync(options.dataDir, { recursive: true });
+    const record: SeedRecord = {
+      asOf: options.asOf,
+      generated: options.generated,
+      seededAt: new Date().toISOString(),
+    };
+    writeFileSync(seedRecordFile(options.dataDir), `${JSON.stringify(record, null, 2)}\n`);
+    return { seeded: stores.map((s) => s.definition.name), residents: total };
   } finally {
     await Promise.all(stores.map(({ store }) => store.close()));
+  }
+}
+
+const runningFile = (dataDir: string) => `${dataDir}/running.pid`;
+
+/** `npm start` marks the data directory while its services have the stores open. */
+export function markRunning(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(runningFile(dataDir), String(process.pid));
+  return () => rmSync(runningFile(dataDir), { force: true });
+}
+
+/** The pid of a live `npm start` using `dataDir`, if any (a stale mark from a crash is ignored). */
+export function runningStarter(dataDir: string): number | null {
+  if (!existsSync(runningFile(dataDir))) return null;
+  const pid = Number(readFileSync(runningFile(dataDir), 'utf8'));
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
   }
 }

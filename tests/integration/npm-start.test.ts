@@ -87,6 +87,16 @@ describe('npm start', () => {
     expect(body.data.me.journey.steps.map((s) => s.agency)).toEqual(['USPS', 'IRS', 'SSA', 'IRS']);
   });
 
+  it('refuses to re-seed the stores its services have open', () => {
+    const seed = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/seed.ts', '--residents', '1'],
+      { cwd: root, env, encoding: 'utf8' },
+    );
+    expect(seed.status).toBe(1);
+    expect(seed.stderr).toMatch(/npm start \(pid \d+\) is using/);
+  });
+
   it('stops every service cleanly on Ctrl-C', async () => {
     const exited = new Promise<number | null>((resolve) => starter.once('exit', resolve));
     starter.kill('SIGINT');

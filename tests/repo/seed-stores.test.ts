@@ -54,6 +54,28 @@ describe('seeding every agency store', () => {
     expect(readSeedRecord(dataDir)?.asOf).toBe('2026-06-15');
   });
 
+  it('rebuilds every store, as of the new date, when one of them is empty', async () => {
+    const db = new Database(join(dataDir, 'life-events.sqlite'));
+    db.exec('delete from resident_life_event');
+    db.close();
+    const result = await seedStores({
+      dataDir,
+      asOf: '2026-07-01',
+      generated: 20,
+      onlyIfEmpty: true,
+    });
+    expect(result.seeded).toHaveLength(7);
+    expect(avaBirthDate()).toBe('1961-09-15');
+    expect(readSeedRecord(dataDir)?.asOf).toBe('2026-07-01');
+  });
+
+  it('refuses a date that does not exist before touching anything', async () => {
+    await expect(
+      seedStores({ dataDir, asOf: '2026-02-30', generated: 1, onlyIfEmpty: false }),
+    ).rejects.toThrow(RangeError);
+    expect(readSeedRecord(dataDir)?.asOf).toBe('2026-07-01');
+  });
+
   it('rebuilds from scratch on a plain re-seed, so two dates never mix', async () => {
     const identityRows = count('identity', 'resident');
     await seedStores({ dataDir, asOf: '2027-01-10', generated: 20, onlyIfEmpty: false });
