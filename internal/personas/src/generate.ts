@@ -67,6 +67,23 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
   const refundFiled = daysAgo(200);
   const irsMove = { submittedOn: daysAgo(40) };
   const uspsMove = { submittedOn: daysAgo(30) };
+  // Forwarding is booked ahead of the move; it is only ACTIVE once the move date has come.
+  const changeOfAddress = () => {
+    const effectiveOn = addDays(uspsMove.submittedOn, faker.number.int({ min: 0, max: 45 }));
+    const moved = effectiveOn <= asOf;
+    return {
+      status: faker.helpers.arrayElement(
+        moved
+          ? (['VALIDATION_LETTER_SENT', 'ACTIVE'] as const)
+          : (['SUBMITTED', 'VALIDATION_LETTER_SENT'] as const),
+      ),
+      submittedOn: uspsMove.submittedOn,
+      effectiveOn,
+      changedOn: moved ? later(effectiveOn, 10) : later(uspsMove.submittedOn, 10),
+      oldAddress: movedFrom,
+      newAddress: mailingAddress,
+    };
+  };
 
   return {
     id: generatedResidentId(index),
@@ -192,21 +209,7 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
         : null,
     },
     usps: {
-      changeOfAddress: moving
-        ? {
-            status: faker.helpers.arrayElement([
-              'SUBMITTED',
-              'VALIDATION_LETTER_SENT',
-              'ACTIVE',
-            ] as const),
-            submittedOn: uspsMove.submittedOn,
-            // The move itself may still be ahead: forwarding can be booked up to 30 days early.
-            effectiveOn: addDays(uspsMove.submittedOn, faker.number.int({ min: 0, max: 45 })),
-            changedOn: later(uspsMove.submittedOn, 10),
-            oldAddress: movedFrom,
-            newAddress: mailingAddress,
-          }
-        : null,
+      changeOfAddress: moving ? changeOfAddress() : null,
     },
   };
 }

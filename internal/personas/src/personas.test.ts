@@ -110,6 +110,12 @@ describe('generated residents tell a consistent story', () => {
       expect(changed >= started, `${started} → ${changed}`).toBe(true);
   });
 
+  it('forwards mail only from the move date on', () => {
+    const active = residents.filter((r) => r.usps.changeOfAddress?.status === 'ACTIVE');
+    expect(active.length).toBeGreaterThan(20);
+    for (const r of active) expect(r.usps.changeOfAddress!.effectiveOn <= asOf).toBe(true);
+  });
+
   it('enrols in Medicare whoever received Social Security 4+ months before 65', () => {
     const automatic = residents.filter(
       (r) =>
