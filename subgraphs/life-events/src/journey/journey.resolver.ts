@@ -14,8 +14,9 @@ import { Journey, JourneyStep } from './journey.type.js';
 const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
 
 /**
- * The fields life-events adds to identity's Resident. Each loads first and authorizes after, so an
- * `_entities` request for many residents costs one query per loader, whoever may read them.
+ * The fields life-events adds to identity's Resident. Each authorizes before it loads (as every
+ * agency does), so another resident's declarations never leave the store; batching is proven on the
+ * loaders themselves (context.test.ts).
  */
 @Resolver(() => ResidentRef)
 export class ResidentJourneyResolver {
@@ -28,12 +29,12 @@ export class ResidentJourneyResolver {
     @Arg('event', () => LifeEventKind) kind: LifeEventKind,
     @Ctx() { caller, clock, loaders }: LifeEventsContext,
   ): Promise<Journey> {
+    assertMayReadResident(caller, resident.id);
     const [event, steps, declarations] = await Promise.all([
       loaders.lifeEventByKind.load(kind),
       loaders.stepsByLifeEvent.load(kind),
       loaders.declarationsByResident.load(resident.id),
     ]);
-    assertMayReadResident(caller, resident.id);
     // Every kind in the enum has catalog rows from a migration; a gap is a deployment defect.
     if (!event) throw new Error(`life event ${kind} is missing from the catalog`);
     const birthDate = required(resident.birthDate, `Resident ${resident.id}: birthDate`);
@@ -60,8 +61,8 @@ export class ResidentJourneyResolver {
     @Root() resident: ResidentRef,
     @Ctx() { caller, clock, loaders }: LifeEventsContext,
   ): Promise<LifeEventKind[]> {
-    const declarations = await loaders.declarationsByResident.load(resident.id);
     assertMayReadResident(caller, resident.id);
+    const declarations = await loaders.declarationsByResident.load(resident.id);
     return activeLifeEventKinds(
       required(resident.birthDate, `Resident ${resident.id}: birthDate`),
       declarations,

@@ -59,9 +59,8 @@ export const lifeEventsMigrations: Record<string, Migration> = {
    * they told us; TURNING_65 is derived per request from the birth date identity sends.
    * Dropping the old table rather than converting it is safe: it only ever held seed data derived
    * from the synthetic residents, and nothing is carried over on purpose (the old rows are exactly
-   * the copies that must go). Re-seed to fill it: `npm run seed` rebuilds every store; with
-   * `--if-empty` only life-events is written again (its table is empty now), as of the `--as-of`
-   * given, which should be the date the other stores were seeded as of.
+   * the copies that must go). Seeding fills it again: with the table empty, `npm start` (and
+   * `npm run seed`) rebuild every store as one seed, so life-events never disagrees with the others.
    */
   '0003_resident_life_event_declarations': {
     async up(db: Kysely<unknown>) {
