@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
+import ts from 'typescript';
 
 export interface DependencyProblem {
   workspace: string;
@@ -7,11 +9,14 @@ export interface DependencyProblem {
   dependency: string;
 }
 
-const importPattern = /(?:from|import)\s+['"]([^'".][^'"]*)['"]/g;
+/** Every module a file imports or re-exports, static or dynamic, as TypeScript reads it (comments and strings are not imports). */
+function importsOf(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((file) => file.fileName);
+}
 
-/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`; Node built-ins are not dependencies. */
+/** `@scope/name/sub` → `@scope/name`, `name/sub` → `name`; relative paths and Node built-ins are not dependencies. */
 function packageOf(specifier: string): string | null {
-  if (specifier.startsWith('node:')) return null;
+  if (specifier.startsWith('.') || isBuiltin(specifier)) return null;
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? null);
 }
@@ -50,8 +55,8 @@ export function checkWorkspaceDependencies(
     const used = new Set<string>();
     for (const file of tsFiles(join(root, workspace, 'src'))) {
       const isTest = file.endsWith('.test.ts');
-      for (const match of readFileSync(file, 'utf8').matchAll(importPattern)) {
-        const dependency = packageOf(match[1]!);
+      for (const specifier of importsOf(readFileSync(file, 'utf8'))) {
+        const dependency = packageOf(specifier);
         if (!dependency || dependency === manifest.name) continue;
         used.add(dependency);
         if (!(isTest ? declaredForTests : declared).has(dependency)) {

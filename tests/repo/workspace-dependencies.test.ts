@@ -30,6 +30,18 @@ describe('workspace dependency check', () => {
     expect(checkWorkspaceDependencies(root, ['good'])).toEqual([]);
   });
 
+  it('reads imports as TypeScript does: dynamic ones count, comments and built-ins do not', () => {
+    workspace(
+      'subtle',
+      { dependencies: { zod: '1' } },
+      {
+        'a.ts':
+          "// import { x } from 'kysely';\nimport fs from 'fs';\nconst s = \"from 'express'\";\nexport const z = () => import('zod');",
+      },
+    );
+    expect(checkWorkspaceDependencies(root, ['subtle'])).toEqual([]);
+  });
+
   it('names undeclared imports (a test-only dependency is not enough for shipped code) and unused ones', () => {
     workspace(
       'bad',
