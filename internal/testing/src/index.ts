@@ -9,3 +9,4 @@ export {
   type SubgraphFixtureOptions,
 } from './subgraph-harness.js';
 export { describeLoaderBatching } from './loader-batching.js';
+export { expectStatusCodeEnum } from './status-codes.js';

@@ -10,6 +10,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { medicareEnrollmentStatus, NO_MEDICARE_RECORD } from '../domain/medicare-status.js';
@@ -234,14 +235,7 @@ describe('cms subgraph: MedicareEnrollment.statusCode', () => {
         ),
       ),
     );
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "MedicareEnrollmentStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'MedicareEnrollmentStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

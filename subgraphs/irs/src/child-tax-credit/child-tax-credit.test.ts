@@ -1,5 +1,10 @@
 import { personaHandles, personaResidentId } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  type TestSubgraph,
+  expectStatusCodeEnum,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childTaxCreditStatus } from '../domain/child-tax-credit.js';
 import type { IrsDatabase } from '../store/database.js';
@@ -80,14 +85,7 @@ describe('irs subgraph: ChildTaxCredit.statusCode', () => {
     const produced = [0, 1, 2].map(
       (qualifyingChildren) => childTaxCreditStatus({ taxYear: 2026, qualifyingChildren }).code,
     );
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "ChildTaxCreditStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'ChildTaxCreditStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

@@ -1,5 +1,10 @@
 import { personaHandles, personaResidentId } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  type TestSubgraph,
+  expectStatusCodeEnum,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressChangeStatus } from '../domain/address-change.js';
 import type { IrsDatabase } from '../store/database.js';
@@ -79,14 +84,7 @@ describe('irs subgraph: TaxAddressChange.statusCode', () => {
       { submittedOn: '2026-06-09', processedOn: null },
       { submittedOn: '2026-06-09', processedOn: '2026-07-10' },
     ].map((change) => addressChangeStatus(change).code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "TaxAddressChangeStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'TaxAddressChangeStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

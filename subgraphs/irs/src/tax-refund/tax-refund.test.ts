@@ -4,6 +4,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refundStatus } from '../domain/refund.js';
@@ -128,14 +129,7 @@ describe('irs subgraph: TaxRefund.statusCode', () => {
         ),
       ),
     ].map((status) => status.code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "TaxRefundStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'TaxRefundStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

@@ -4,6 +4,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressUpdateStatus } from '../domain/address-update-status.js';
@@ -122,17 +123,7 @@ describe('ssa subgraph: SocialSecurityAddressUpdate.statusCode', () => {
       { submittedOn: '2026-06-09', completedOn: null },
       { submittedOn: '2026-06-09', completedOn: '2026-06-10' },
     ].map((change) => addressUpdateStatus(change).code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>(
-      '{ __type(name: "SocialSecurityAddressUpdateStatusCode") { enumValues { name description } } }',
-      {
-        as: 'rsd_ava',
-      },
-    );
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'SocialSecurityAddressUpdateStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

@@ -9,6 +9,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newbornCardStatus } from '../domain/newborn-card-status.js';
@@ -135,17 +136,7 @@ describe('ssa subgraph: NewbornSocialSecurityCard.statusCode', () => {
     const produced = [null, ...stored.map((status) => ({ ...card, status }))].map(
       (facts) => newbornCardStatus(facts).code,
     );
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>(
-      '{ __type(name: "NewbornSocialSecurityCardStatusCode") { enumValues { name description } } }',
-      {
-        as: 'rsd_ava',
-      },
-    );
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'NewbornSocialSecurityCardStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

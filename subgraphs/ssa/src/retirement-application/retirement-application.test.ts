@@ -10,6 +10,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { retirementApplicationStatus } from '../domain/retirement-application-status.js';
@@ -227,14 +228,7 @@ describe('ssa subgraph: RetirementApplication.statusCode', () => {
       null,
       ...stored.map((status) => ({ status, filedOn: '2026-05-06', changedOn: '2026-06-06' })),
     ].map((application) => retirementApplicationStatus(application, context).code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "RetirementApplicationStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'RetirementApplicationStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

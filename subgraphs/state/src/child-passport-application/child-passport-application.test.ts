@@ -3,7 +3,12 @@ import {
   personaResidentId,
   type PassportApplicationStatus,
 } from '@resident-graph/personas';
-import { entitiesQuery, startTestSubgraph, type TestSubgraph } from '@resident-graph/testing';
+import {
+  entitiesQuery,
+  startTestSubgraph,
+  type TestSubgraph,
+  expectStatusCodeEnum,
+} from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { childPassportApplicationStatus } from '../domain/passport-status.js';
 import type { StateDatabase } from '../store/database.js';
@@ -99,17 +104,7 @@ describe('state subgraph: ChildPassportApplication.statusCode', () => {
         submittedOn: '2026-06-01',
       })),
     ].map((facts) => childPassportApplicationStatus(facts).code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>(
-      '{ __type(name: "ChildPassportApplicationStatusCode") { enumValues { name description } } }',
-      {
-        as: 'rsd_ava',
-      },
-    );
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'ChildPassportApplicationStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

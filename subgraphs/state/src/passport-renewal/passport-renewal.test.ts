@@ -9,6 +9,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passportRenewalStatus } from '../domain/passport-status.js';
@@ -169,14 +170,7 @@ describe('state subgraph: PassportRenewal.statusCode', () => {
         ),
       ),
     ].map((status) => status.code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "PassportRenewalStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'PassportRenewalStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(

@@ -10,6 +10,7 @@ import {
   startTestSubgraph,
   TEST_TODAY,
   type TestSubgraph,
+  expectStatusCodeEnum,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mailForwardingStatus } from '../domain/mail-forwarding.js';
@@ -225,14 +226,7 @@ describe('usps subgraph: MailForwarding.statusCode', () => {
         ),
       ),
     ].map((status) => status.code);
-    const result = await subgraph.query<{
-      __type: { enumValues: { name: string; description: string | null }[] };
-    }>('{ __type(name: "MailForwardingStatusCode") { enumValues { name description } } }', {
-      as: 'rsd_ava',
-    });
-    const values = result.data!.__type.enumValues;
-    expect(new Set(values.map((value) => value.name))).toEqual(new Set(produced));
-    expect(values.filter((value) => !value.description)).toEqual([]);
+    await expectStatusCodeEnum(subgraph, 'MailForwardingStatusCode', produced);
   });
 
   it.each(personaHandles.map(personaResidentId))(
