@@ -10,3 +10,4 @@ export {
 } from './subgraph-harness.js';
 export { describeLoaderBatching } from './loader-batching.js';
 export { expectStatusCodeEnum } from './status-codes.js';
+export { expectOnlyTheCallersEntity } from './only-the-callers.js';
