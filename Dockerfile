@@ -11,6 +11,7 @@ WORKDIR /app
 # package.json must be listed (tests/repo/docker-compose.test.ts checks this).
 COPY package.json package-lock.json ./
 COPY gateway/package.json gateway/
+COPY internal/authorization/package.json internal/authorization/
 COPY internal/calendar/package.json internal/calendar/
 COPY internal/caller/package.json internal/caller/
 COPY internal/config/package.json internal/config/
@@ -32,7 +33,8 @@ COPY subgraphs/usps/package.json subgraphs/usps/
 RUN npm ci --no-audit --no-fund
 
 FROM node:20-slim
-ENV APOLLO_TELEMETRY_DISABLED=true
+# production: no query plans to clients, no introspection or "Did you mean" unless configured.
+ENV APOLLO_TELEMETRY_DISABLED=true NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app ./
 COPY . .

@@ -3,6 +3,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { composeSupergraph } from './lib/compose-supergraph.js';
+import { loadClientRegistry } from '@resident-graph/authorization';
+import {
+  authorizationDocsCommand,
+  authorizationDocsPath,
+  renderAuthorizationDocs,
+} from './lib/authorization-docs.js';
 import { errorDocsCommand, errorDocsPath, renderErrorDocs } from './lib/error-docs.js';
 import { describeStaleFiles, findStaleFiles, type GeneratedFile } from './lib/generated-files.js';
 
@@ -46,6 +52,14 @@ const files: GeneratedFile[] = [
     command: composeCommand,
   })),
   { path: 'schema/supergraph.graphql', expected: supergraphSdl, command: composeCommand },
+  {
+    path: authorizationDocsPath,
+    expected: renderAuthorizationDocs(
+      supergraphSdl,
+      loadClientRegistry(`${root}config/clients.json`),
+    ),
+    command: `${composeCommand} && ${authorizationDocsCommand}`,
+  },
 ];
 
 const generatedPaths = new Set(files.map((file) => file.path));

@@ -2,6 +2,7 @@ import { ConfigError } from '@resident-graph/config';
 import { DEV_ISSUER } from '@resident-graph/dev-issuer';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayConfig } from './config.js';
+import { DEFAULT_LIMITS } from './protection/limits.js';
 
 const cwd = '/srv/rg';
 
@@ -23,8 +24,27 @@ describe('loadGatewayConfig', () => {
       dataDir: '/srv/rg/.data',
       callerSigningKeyFile: '/srv/rg/.data/keys/gateway-caller.json',
       logLevel: 'info',
+      clientRegistryFile: '/srv/rg/config/clients.json',
+      exposeQueryPlans: false,
+      production: false,
+      introspection: true,
+      persistedOperationsFile: null,
+      limits: DEFAULT_LIMITS,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('turns introspection off in production unless enabled, and reads every limit', () => {
+    const production = loadGatewayConfig({ NODE_ENV: 'production' }, cwd);
+    expect(production).toMatchObject({ production: true, introspection: false });
+    expect(
+      loadGatewayConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }, cwd).introspection,
+    ).toBe(true);
+    const limited = loadGatewayConfig({ GRAPHQL_MAX_DEPTH: '4', MAX_BODY_BYTES: '1000' }, cwd);
+    expect(limited.limits).toEqual({ ...DEFAULT_LIMITS, maxDepth: 4, maxBodyBytes: 1000 });
+    expect(() =>
+      loadGatewayConfig({ GRAPHQL_MAX_ALIASES: '-1', EXPOSE_QUERY_PLANS: 'yes' }, cwd),
+    ).toThrow(/EXPOSE_QUERY_PLANS[\s\S]*GRAPHQL_MAX_ALIASES/);
   });
 
   it('uses a remote JWKS and no dev issuer when AUTH_JWKS_URL is set', () => {

@@ -1,6 +1,7 @@
 import { ConfigError, logLevel, parseEnv, port, z } from '@resident-graph/config';
 import { DEV_AUDIENCE, DEV_ISSUER, devIssuerJwksFile } from '@resident-graph/dev-issuer';
 import { join, resolve } from 'node:path';
+import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
 
 /** Every variable the gateway reads, with its default. Relative paths resolve from the working directory. */
 const gatewayEnv = {
@@ -54,7 +55,51 @@ const gatewayEnv = {
   CALLER_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** pino log level (default info). */
   LOG_LEVEL: logLevel(),
+  /** The client registry: which applications may call, and their most scopes (default config/clients.json). */
+  CLIENT_REGISTRY_FILE: z.string().min(1).default('config/clients.json'),
+  /**
+   * Answer `Apollo-Query-Plan-Experimental` with the query plan (default false). Plans name subgraphs
+   * and internal fields: for an operator debugging on a private network only.
+   */
+  EXPOSE_QUERY_PLANS: flag(false),
+  /** `production` turns introspection and "Did you mean…" suggestions off by default (default development). */
+  NODE_ENV: z.string().default('development'),
+  /** Answer introspection queries (default true in development, false in production). */
+  INTROSPECTION: flag(undefined),
+  /** Run only the operations of this persisted query manifest (default unset: any operation). */
+  PERSISTED_OPERATIONS_FILE: z.string().min(1).optional(),
+  /** Deepest field nesting of an operation (default 10). */
+  GRAPHQL_MAX_DEPTH: limit(DEFAULT_LIMITS.maxDepth),
+  /** Aliases in one operation (default 15). */
+  GRAPHQL_MAX_ALIASES: limit(DEFAULT_LIMITS.maxAliases),
+  /** Directives in one operation (default 20). */
+  GRAPHQL_MAX_DIRECTIVES: limit(DEFAULT_LIMITS.maxDirectives),
+  /** Lexical tokens in one document (default 2000). */
+  GRAPHQL_MAX_TOKENS: limit(DEFAULT_LIMITS.maxTokens),
+  /** Top-level fields of one operation (default 10). */
+  GRAPHQL_MAX_ROOT_FIELDS: limit(DEFAULT_LIMITS.maxRootFields),
+  /** Estimated cost of one operation, lists counted by size (default 5000). */
+  GRAPHQL_MAX_COST: limit(DEFAULT_LIMITS.maxCost),
+  /** Items a list is assumed to hold when no first/limit argument says (default 10). */
+  GRAPHQL_ASSUMED_LIST_SIZE: limit(DEFAULT_LIMITS.assumedListSize),
+  /** Nesting of the variables' JSON (default 8). */
+  GRAPHQL_MAX_VARIABLE_DEPTH: limit(DEFAULT_LIMITS.maxVariableDepth),
+  /** Request body size in bytes; larger bodies answer 413 (default 262144). */
+  MAX_BODY_BYTES: limit(DEFAULT_LIMITS.maxBodyBytes),
 };
+
+/** A positive whole number. */
+function limit(defaultValue: number) {
+  return z.coerce.number().int().positive().default(defaultValue);
+}
+
+/** A boolean variable: true/false/1/0. */
+function flag<D extends boolean | undefined>(defaultValue: D) {
+  return z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v): boolean | D => (v === undefined ? defaultValue : v === 'true' || v === '1'));
+}
 
 export interface GatewayConfig {
   readonly port: number;
@@ -76,6 +121,15 @@ export interface GatewayConfig {
   /** Absolute path of the caller-token signing key (a private JWK). */
   readonly callerSigningKeyFile: string;
   readonly logLevel: string;
+  /** Absolute path of the client registry (JSON). */
+  readonly clientRegistryFile: string;
+  readonly exposeQueryPlans: boolean;
+  /** NODE_ENV is production: the safe defaults below. */
+  readonly production: boolean;
+  readonly introspection: boolean;
+  /** Absolute path of the persisted operations manifest; null when any operation may run. */
+  readonly persistedOperationsFile: string | null;
+  readonly limits: OperationLimits;
 }
 
 /**
@@ -114,6 +168,7 @@ export function loadGatewayConfig(
   if (problems.length > 0 || !parsed) throw new ConfigError('gateway', problems);
 
   const dataDir = resolve(cwd, parsed.DATA_DIR);
+  const production = parsed.NODE_ENV === 'production';
   const devIssuer = parsed.AUTH_DEV_ISSUER ?? parsed.AUTH_JWKS_URL === undefined;
   return Object.freeze({
     port: parsed.PORT,
@@ -140,5 +195,23 @@ export function loadGatewayConfig(
       ? resolve(cwd, parsed.CALLER_SIGNING_KEY_FILE)
       : join(dataDir, 'keys', 'gateway-caller.json'),
     logLevel: parsed.LOG_LEVEL,
+    clientRegistryFile: resolve(cwd, parsed.CLIENT_REGISTRY_FILE),
+    exposeQueryPlans: parsed.EXPOSE_QUERY_PLANS,
+    production,
+    introspection: parsed.INTROSPECTION ?? !production,
+    persistedOperationsFile: parsed.PERSISTED_OPERATIONS_FILE
+      ? resolve(cwd, parsed.PERSISTED_OPERATIONS_FILE)
+      : null,
+    limits: Object.freeze({
+      maxDepth: parsed.GRAPHQL_MAX_DEPTH,
+      maxAliases: parsed.GRAPHQL_MAX_ALIASES,
+      maxDirectives: parsed.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: parsed.GRAPHQL_MAX_TOKENS,
+      maxRootFields: parsed.GRAPHQL_MAX_ROOT_FIELDS,
+      maxCost: parsed.GRAPHQL_MAX_COST,
+      assumedListSize: parsed.GRAPHQL_ASSUMED_LIST_SIZE,
+      maxVariableDepth: parsed.GRAPHQL_MAX_VARIABLE_DEPTH,
+      maxBodyBytes: parsed.MAX_BODY_BYTES,
+    }),
   });
 }

@@ -13,9 +13,11 @@ import {
   type Caller,
   type SigningKey,
 } from '@resident-graph/caller';
+import { loadClientRegistry } from '@resident-graph/authorization';
 import { DEV_AUDIENCE, DEV_ISSUER, issueAccessToken } from '@resident-graph/dev-issuer';
 import { UnauthenticatedError } from '@resident-graph/errors';
 import express from 'express';
+import { fileURLToPath } from 'node:url';
 import { GraphQLError, parse, type GraphQLFieldResolver } from 'graphql';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -174,6 +176,10 @@ async function stoppedSubgraphUrl(): Promise<string> {
   return `http://127.0.0.1:${port}/graphql`;
 }
 
+/** The registry `npm start` uses: the development client is first-party with every scope. */
+const repositoryClientRegistry = () =>
+  loadClientRegistry(fileURLToPath(new URL('../../config/clients.json', import.meta.url)));
+
 let gatewayKey: SigningKey;
 let issuerKey: SigningKey;
 let residents: TestSubgraph;
@@ -190,6 +196,7 @@ async function startGateway(overrides: Partial<GatewayDeps> = {}): Promise<strin
       audience: DEV_AUDIENCE,
       jwks: issuerKey.jwks,
     }),
+    clients: repositoryClientRegistry(),
     callerSigningKey: gatewayKey,
     logger,
     ...overrides,
@@ -401,6 +408,7 @@ describe('gateway', () => {
         verifyAccessToken: async () => {
           throw new Error('unused');
         },
+        clients: repositoryClientRegistry(),
         callerSigningKey: gatewayKey,
         logger,
       }),

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { ClientRegistry } from '@resident-graph/authorization';
 import type { SigningKey } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
@@ -11,9 +12,17 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
+import { createAuthorizingGateway } from './authorization/authorizing-gateway.js';
+import { servableSupergraph } from './authorization/servable-supergraph.js';
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource } from './data-source.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
+import { armorProtection } from './protection/armor.js';
+import { costLimitPlugin } from './protection/cost-limit.js';
+import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
+import type { PersistedOperations } from './protection/persisted-operations.js';
+import { maxRootFieldsRule } from './protection/root-fields-rule.js';
+import { variablesGuard } from './protection/variables-guard.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
 import { supergraphSubgraphs } from './supergraph.js';
 
@@ -24,11 +33,27 @@ export interface GatewayDeps {
   subgraphUrls?: Readonly<Record<string, string>>;
   /** Turns the client's Authorization header into a Caller; never throws for a bad token. */
   verifyAccessToken: AccessTokenVerifier;
+  /** The client applications allowed in, and the most scopes each may hold. */
+  clients: ClientRegistry;
+  /**
+   * Answer `Apollo-Query-Plan-Experimental` requests with the query plan (subgraph names, internal
+   * fields). Default false: `@apollo/gateway` would otherwise show it whenever NODE_ENV is not
+   * `production`. For operators debugging a plan, never for clients.
+   */
+  exposeQueryPlans?: boolean;
   /** Signs the per-subgraph caller tokens; subgraphs trust its public JWKS. */
   callerSigningKey: SigningKey;
   logger: Logger;
   /** How long to wait for one subgraph request, in milliseconds. Default 10000. */
   subgraphTimeoutMs?: number;
+  /** Limits on what one request may ask. Default DEFAULT_LIMITS. */
+  limits?: OperationLimits;
+  /** Answer introspection queries. Default true (false is the production default in config). */
+  introspection?: boolean;
+  /** Leave field names out of error messages ("Did you mean…"). Default false. */
+  hideSchemaDetails?: boolean;
+  /** When given, only these operations run (persisted operations mode). Default none: any may. */
+  persistedOperations?: PersistedOperations;
 }
 
 export interface Gateway {
@@ -48,7 +73,10 @@ export const CALLER_JWKS_PATH = '/.well-known/caller-jwks.json';
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const { logger, callerSigningKey } = deps;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const armor = armorProtection(limits);
   checkSubgraphUrlOverrides(deps.supergraphSdl, deps.subgraphUrls ?? {});
+  const supergraph = servableSupergraph(deps.supergraphSdl);
 
   // The request's logger (with its id) for code Apollo calls without a context, such as formatError.
   const requestLocalsStore = new AsyncLocalStorage<RequestLocals>();
@@ -56,8 +84,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
 
-  const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl,
+  const apolloGateway = new ApolloGateway({
+    supergraphSdl: supergraph.sdl,
+    __exposeQueryPlanExperimental: deps.exposeQueryPlans ?? false,
     logger: logger.child({ component: 'apollo-gateway' }),
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls?.[name] ?? url;
@@ -74,11 +103,22 @@ export function createGateway(deps: GatewayDeps): Gateway {
       });
     },
   });
+  const gateway = createAuthorizingGateway({
+    inner: apolloGateway,
+    rulesFor: (sdl) => (sdl === supergraph.sdl ? supergraph.rules : undefined),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    // The schema is public documentation of the API; there is nothing secret in it.
-    introspection: true,
+    // In development the schema is the API's documentation; production turns it off unless enabled.
+    introspection: deps.introspection ?? true,
+    hideSchemaDetailsFromClientErrors: deps.hideSchemaDetails ?? false,
     includeStacktraceInErrorResponses: false,
+    // One operation per request: a batch would multiply every limit below by its length.
+    allowBatchedHttpRequests: false,
+    validationRules: [...armor.validationRules, maxRootFieldsRule(limits.maxRootFields)],
+    ...(deps.persistedOperations
+      ? { persistedQueries: { cache: deps.persistedOperations.cache } }
+      : {}),
     formatError: createErrorMasker((error) => {
       const request = requestLocalsStore.getStore();
       (request?.logger ?? logger).error({ err: error }, 'unexpected error');
@@ -89,6 +129,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
       createRequestLogPlugin(),
+      ...armor.plugins,
+      costLimitPlugin(limits.maxCost, limits.assumedListSize),
+      ...(deps.persistedOperations ? [deps.persistedOperations.plugin] : []),
     ],
   });
   let started = false;
@@ -114,7 +157,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       started = true;
       app.use(
         '/graphql',
-        express.json({ limit: '1mb' }),
+        express.json({ limit: limits.maxBodyBytes }),
+        variablesGuard(limits.maxVariableDepth),
         (_req, res, next) => {
           // After body parsing: its stream callbacks would not carry the store along.
           requestLocalsStore.run(requestLocals(res.locals), next);
@@ -122,7 +166,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
         expressMiddleware(apollo, {
           context: async ({ req, res }): Promise<GatewayContext> => {
             const { requestId, logger: log } = requestLocals(res.locals);
-            const caller = await deps.verifyAccessToken(req.headers.authorization, requestId);
+            const caller = deps.clients.restrict(
+              await deps.verifyAccessToken(req.headers.authorization, requestId),
+            );
             return { caller, requestId, logger: log, callerTokens: new Map() };
           },
         }),

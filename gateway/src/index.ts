@@ -8,3 +8,7 @@ export {
 export { CallerTokenDataSource, SubgraphUnavailableError } from './data-source.js';
 export { loadGatewayConfig, type GatewayConfig } from './config.js';
 export type { GatewayContext } from './context.js';
+export {
+  servableSupergraph,
+  type ServableSupergraph,
+} from './authorization/servable-supergraph.js';

@@ -6,6 +6,7 @@ import {
   signingKeyFromJwk,
   type SigningKey,
 } from '@resident-graph/caller';
+import { ClientRegistryError, loadClientRegistry } from '@resident-graph/authorization';
 import { ConfigError } from '@resident-graph/config';
 import { loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
 import { createLogger, type Logger } from '@resident-graph/logging';
@@ -13,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from './auth/access-token.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
+import { loadPersistedOperations } from './protection/persisted-operations.js';
 
 // @apollo/gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
 // before it loads. None of the static imports above loads it; gateway.ts is imported dynamically below.
@@ -51,6 +53,15 @@ async function callerSigningKey(config: GatewayConfig): Promise<SigningKey> {
   return signingKeyFromJwk(JSON.parse(jwk) as Parameters<typeof signingKeyFromJwk>[0]);
 }
 
+function clientRegistry(config: GatewayConfig) {
+  try {
+    return loadClientRegistry(config.clientRegistryFile);
+  } catch (error) {
+    if (error instanceof ClientRegistryError) throw new StartupError(error.message);
+    throw error;
+  }
+}
+
 async function accessTokenKeys(
   config: GatewayConfig,
 ): Promise<Pick<AccessTokenVerifierOptions, 'jwks' | 'jwksUrl'>> {
@@ -84,6 +95,14 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
     verifyAccessToken,
+    clients: clientRegistry(config),
+    exposeQueryPlans: config.exposeQueryPlans,
+    limits: config.limits,
+    introspection: config.introspection,
+    hideSchemaDetails: config.production,
+    ...(config.persistedOperationsFile
+      ? { persistedOperations: loadPersistedOperations(config.persistedOperationsFile) }
+      : {}),
     callerSigningKey: await callerSigningKey(config),
     logger,
     subgraphTimeoutMs: config.subgraphTimeoutMs,

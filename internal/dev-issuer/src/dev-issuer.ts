@@ -6,6 +6,7 @@ import {
   type AssuranceLevel,
   type SigningKey,
 } from '@resident-graph/caller';
+import { scopes as knownScopes } from '@resident-graph/authorization';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ export interface AccessTokenOptions {
   residentId: string;
   /** Default `resident-graph-dev`. */
   clientId?: string;
-  /** Default `['resident:read']`. */
+  /** Default every scope there is (what the first-party development client may hold). */
   scopes?: readonly string[];
   /** Identity assurance level, the token's `acr`. Default `VERIFIED`. */
   assurance?: AssuranceLevel;
@@ -64,7 +65,7 @@ export async function issueAccessToken(
   const {
     residentId,
     clientId = DEV_CLIENT_ID,
-    scopes = ['resident:read'],
+    scopes = Object.keys(knownScopes),
     assurance = 'VERIFIED',
     expiresIn = '1h',
     issuer = DEV_ISSUER,

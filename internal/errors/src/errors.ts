@@ -12,15 +12,21 @@ export abstract class ResidentGraphError<C extends ErrorCode = ErrorCode> extend
 }
 
 export class UnauthenticatedError extends ResidentGraphError<'UNAUTHENTICATED'> {
-  constructor(message = 'Sign in to see this information.') {
+  constructor(
+    message = 'Sign in to see this information.',
+    extensions: Record<string, unknown> = {},
+  ) {
     // A field error, not an HTTP one: the rest of the response (public fields) is still valid, so
     // the status stays 200. Only a request refused as a whole (no caller token) answers 401.
-    super('UNAUTHENTICATED', message);
+    super('UNAUTHENTICATED', message, extensions);
   }
 }
 
 export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
-  constructor(message = 'You may only see your own information.') {
-    super('FORBIDDEN', message);
+  constructor(
+    message = 'You may only see your own information.',
+    extensions: Record<string, unknown> = {},
+  ) {
+    super('FORBIDDEN', message, extensions);
   }
 }

@@ -26,11 +26,14 @@ export function createHttpErrorHandler(
       });
       return;
     }
-    const message =
+    const error_ =
       status === 413
-        ? 'The request body is too large.'
-        : 'The request body must be JSON, such as {"query": "{ __typename }"}.';
-    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+        ? { message: 'The request body is too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }
+        : {
+            message: 'The request body must be JSON, such as {"query": "{ __typename }"}.',
+            extensions: { code: 'BAD_REQUEST' },
+          };
+    res.status(status).json({ errors: [error_] });
   };
 }
 

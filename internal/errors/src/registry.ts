@@ -6,13 +6,15 @@ export const errorCodes = {
   UNAUTHENTICATED: {
     http: 200,
     meaning:
-      'The field needs a signed-in resident and no valid access token came with the request (the message says why, e.g. expired). Public fields in the same response still answer. A subgraph called directly, without the gateway, refuses the whole request with HTTP 401 and this code.',
+      'The field needs a signed-in resident and no valid access token came with the request (the message says why, e.g. expired), or the token was issued to an application that is not registered. The field is null, `extensions.reason` is `authentication`, and nothing was fetched for it; public fields in the same response still answer. A subgraph called directly, without the gateway, refuses the whole request with HTTP 401 and this code.',
     clientAction: 'Sign in again and send `Authorization: Bearer <token>`.',
   },
   FORBIDDEN: {
     http: 200,
-    meaning: 'The caller is signed in but may not read this data (for example another resident).',
-    clientAction: 'Do not retry; ask only for the signed-in resident’s own data.',
+    meaning:
+      'The caller is signed in but may not read this field: another resident’s data, or `extensions.reason` names what is missing: `scope:<scope>` (the application was not given that scope) or `policy:<policy>` (e.g. `policy:assurance:verified`, the resident’s identity is not verified strongly enough). The field is null and nothing was fetched for it; see docs/authorization.md.',
+    clientAction:
+      'Do not retry as is: ask only for the signed-in resident’s own data, request the scope, or send the resident to verify their identity.',
   },
   BAD_USER_INPUT: {
     http: 400,
@@ -22,19 +24,39 @@ export const errorCodes = {
   BAD_REQUEST: {
     http: 400,
     meaning:
-      'The HTTP request is not a GraphQL request (no query, wrong content type, unreadable body).',
+      'The HTTP request is not a GraphQL request: no query, wrong content type, unreadable or malformed JSON, a batch (an array of operations, not accepted), or a GET without the CSRF-prevention header.',
     clientAction:
       'POST JSON `{ "query": "…", "variables": { … } }` with `content-type: application/json`.',
   },
   GRAPHQL_VALIDATION_FAILED: {
     http: 400,
-    meaning: 'The operation does not match the schema.',
-    clientAction: 'Check field and argument names against the schema.',
+    meaning:
+      'The operation does not match the schema, or exceeds a limit on its shape: depth, aliases, directives or root fields (the message names the limit and the value found). In production, messages do not suggest field names.',
+    clientAction:
+      'Check field and argument names against the schema; split an operation over a limit.',
   },
   GRAPHQL_PARSE_FAILED: {
     http: 400,
-    meaning: 'The operation is not valid GraphQL syntax.',
+    meaning:
+      'The operation is not valid GraphQL syntax, or has more tokens than the limit (the message says so).',
     clientAction: 'Fix the syntax error at the reported location.',
+  },
+  OPERATION_TOO_COMPLEX: {
+    http: 400,
+    meaning:
+      'The operation’s estimated cost (1 per field; lists counted by their `first`/`limit` or an assumed size) is over the limit; `extensions.cost` and `extensions.maxCost` give both. Nothing was fetched.',
+    clientAction: 'Ask for fewer fields or smaller lists, or split the operation.',
+  },
+  OPERATION_NOT_PERSISTED: {
+    http: 400,
+    meaning:
+      'The gateway runs only registered operations (persisted operations mode), and this one is not registered.',
+    clientAction: 'Send a registered operation or its SHA-256 hash.',
+  },
+  REQUEST_TOO_LARGE: {
+    http: 413,
+    meaning: 'The request body is larger than the gateway accepts.',
+    clientAction: 'Send a smaller request; large inputs do not belong in one GraphQL request.',
   },
   SUBGRAPH_UNAVAILABLE: {
     http: 200,

@@ -1,4 +1,10 @@
-export { buildFederatedSchema, type ReferenceResolvers } from './build-subgraph-schema.js';
+export { Protect, protectionDirectives, protectTypes, type Protection } from './access.js';
+export {
+  buildFederatedSchema,
+  type FederatedSchemaOptions,
+  type ReferenceResolvers,
+} from './build-subgraph-schema.js';
+export { enforceAccessRules } from './enforce-access.js';
 export {
   createSubgraphServer,
   type SubgraphServer,

@@ -1,3 +1,4 @@
+import { scopes } from '@resident-graph/authorization';
 import {
   anonymousCaller,
   generateSigningKey,
@@ -11,13 +12,16 @@ export async function createTestGatewayKey(): Promise<SigningKey> {
   return (await generateSigningKey('test-gateway')).key;
 }
 
-/** A caller as the gateway would verify it: signed-in resident by default, anonymous with `null`. */
+/**
+ * A caller as the gateway would verify it: a signed-in, verified resident of the first-party app,
+ * holding every scope, by default; anonymous with `null`.
+ */
 export function testCaller(residentId: string | null, overrides: Partial<Caller> = {}): Caller {
   if (residentId === null) return { ...anonymousCaller('test-request'), ...overrides };
   return {
     residentId,
     clientId: 'test-client',
-    scopes: ['resident:read'],
+    scopes: Object.keys(scopes),
     assurance: 'VERIFIED',
     requestId: 'test-request',
     authError: null,

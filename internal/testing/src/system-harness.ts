@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { loadClientRegistry, type ClientRegistry } from '@resident-graph/authorization';
 import { generateSigningKey } from '@resident-graph/caller';
 import { issueAccessToken, type AccessTokenOptions } from '@resident-graph/dev-issuer';
 import type { SubgraphDefinition } from '@resident-graph/federation';
@@ -39,11 +41,17 @@ export interface TestSystem {
  * with its own seeded in-memory SQLite, and the production gateway in front of them over real HTTP,
  * trusting a throwaway issuer key.
  */
+/** The client registry `npm start` uses (config/clients.json). */
+export const repositoryClientRegistry = (): ClientRegistry =>
+  loadClientRegistry(fileURLToPath(new URL('../../../config/clients.json', import.meta.url)));
+
 export async function startTestSystem(options: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own store type
   subgraphs: readonly SubgraphDefinition<any, object>[];
   supergraphSdl: string;
   fixture?: SubgraphFixtureOptions;
+  /** Default the repository's config/clients.json, as `npm start` uses. */
+  clients?: ClientRegistry;
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
@@ -65,6 +73,7 @@ export async function startTestSystem(options: {
         audience: TEST_AUDIENCE,
         jwks: issuerKey.jwks,
       }),
+      clients: options.clients ?? repositoryClientRegistry(),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
     });

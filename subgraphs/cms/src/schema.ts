@@ -1,4 +1,4 @@
-import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { buildFederatedSchema, once, type Protection } from '@resident-graph/federation';
 import type { CmsContext } from './context.js';
 import { resolveMedicareEnrollmentReference } from './medicare-enrollment/medicare-enrollment.reference.js';
 import { MedicareEnrollmentResolver } from './medicare-enrollment/medicare-enrollment.resolver.js';
@@ -6,6 +6,9 @@ import { MedicareEnrollment } from './medicare-enrollment/medicare-enrollment.ty
 import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { ResidentCmsResolver } from './resident/resident.resolver.js';
+
+/** Every field CMS adds or owns needs the cms:read scope. */
+const agencyRecords: Protection = { scopes: ['cms:read'] };
 
 export const buildCmsSchema = once(() =>
   buildFederatedSchema<CmsContext>(
@@ -15,8 +18,13 @@ export const buildCmsSchema = once(() =>
       orphanedTypes: [ResidentRef, MedicareEnrollment],
     },
     {
-      Resident: { __resolveReference: resolveResidentReference },
-      MedicareEnrollment: { __resolveReference: resolveMedicareEnrollmentReference },
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        MedicareEnrollment: { __resolveReference: resolveMedicareEnrollmentReference },
+      },
+      protectedTypes: Object.fromEntries(
+        ['Resident', 'MedicareEnrollment'].map((type) => [type, agencyRecords]),
+      ),
     },
   ),
 );

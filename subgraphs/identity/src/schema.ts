@@ -6,6 +6,6 @@ import { ResidentResolver } from './resident/resident.resolver.js';
 export const buildIdentitySchema = once(() =>
   buildFederatedSchema<IdentityContext>(
     { resolvers: [ResidentResolver] },
-    { Resident: { __resolveReference: resolveResidentReference } },
+    { referenceResolvers: { Resident: { __resolveReference: resolveResidentReference } } },
   ),
 );

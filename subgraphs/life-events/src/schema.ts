@@ -14,8 +14,10 @@ export const buildLifeEventsSchema = once(() =>
       orphanedTypes: [ResidentRef],
     },
     {
-      Resident: { __resolveReference: resolveResidentReference },
-      ...journeyTaskReferenceResolvers,
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        ...journeyTaskReferenceResolvers,
+      },
     },
   ),
 );

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { buildFederatedSchema, once, type Protection } from '@resident-graph/federation';
 import { resolveAddressUpdateReference } from './address-update/address-update.reference.js';
 import { SocialSecurityAddressUpdate } from './address-update/address-update.type.js';
 import type { SsaContext } from './context.js';
@@ -10,6 +10,9 @@ import { ResidentSsaResolver } from './resident/resident.resolver.js';
 import { resolveRetirementApplicationReference } from './retirement-application/retirement-application.reference.js';
 import { RetirementApplicationResolver } from './retirement-application/retirement-application.resolver.js';
 import { RetirementApplication } from './retirement-application/retirement-application.type.js';
+
+/** Every field SSA adds or owns needs the ssa:read scope. */
+const agencyRecords: Protection = { scopes: ['ssa:read'] };
 
 export const buildSsaSchema = once(() =>
   buildFederatedSchema<SsaContext>(
@@ -24,10 +27,20 @@ export const buildSsaSchema = once(() =>
       ],
     },
     {
-      Resident: { __resolveReference: resolveResidentReference },
-      RetirementApplication: { __resolveReference: resolveRetirementApplicationReference },
-      NewbornSocialSecurityCard: { __resolveReference: resolveNewbornCardReference },
-      SocialSecurityAddressUpdate: { __resolveReference: resolveAddressUpdateReference },
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        RetirementApplication: { __resolveReference: resolveRetirementApplicationReference },
+        NewbornSocialSecurityCard: { __resolveReference: resolveNewbornCardReference },
+        SocialSecurityAddressUpdate: { __resolveReference: resolveAddressUpdateReference },
+      },
+      protectedTypes: Object.fromEntries(
+        [
+          'Resident',
+          'RetirementApplication',
+          'NewbornSocialSecurityCard',
+          'SocialSecurityAddressUpdate',
+        ].map((type) => [type, agencyRecords]),
+      ),
     },
   ),
 );

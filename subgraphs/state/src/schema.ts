@@ -1,4 +1,4 @@
-import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { buildFederatedSchema, once, type Protection } from '@resident-graph/federation';
 import { resolveChildPassportApplicationReference } from './child-passport-application/child-passport-application.reference.js';
 import { ChildPassportApplication } from './child-passport-application/child-passport-application.type.js';
 import type { StateContext } from './context.js';
@@ -8,6 +8,9 @@ import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { StateResidentResolver } from './resident/resident.resolver.js';
 
+/** Every field STATE adds or owns needs the state:read scope. */
+const agencyRecords: Protection = { scopes: ['state:read'] };
+
 export const buildStateSchema = once(() =>
   buildFederatedSchema<StateContext>(
     // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
@@ -16,9 +19,17 @@ export const buildStateSchema = once(() =>
       orphanedTypes: [ResidentRef, PassportRenewal, ChildPassportApplication],
     },
     {
-      Resident: { __resolveReference: resolveResidentReference },
-      PassportRenewal: { __resolveReference: resolvePassportRenewalReference },
-      ChildPassportApplication: { __resolveReference: resolveChildPassportApplicationReference },
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        PassportRenewal: { __resolveReference: resolvePassportRenewalReference },
+        ChildPassportApplication: { __resolveReference: resolveChildPassportApplicationReference },
+      },
+      protectedTypes: Object.fromEntries(
+        ['Resident', 'PassportRenewal', 'ChildPassportApplication'].map((type) => [
+          type,
+          agencyRecords,
+        ]),
+      ),
     },
   ),
 );

@@ -1,4 +1,4 @@
-import { buildFederatedSchema, once } from '@resident-graph/federation';
+import { buildFederatedSchema, once, type Protection } from '@resident-graph/federation';
 import type { UspsContext } from './context.js';
 import { resolveMailForwardingReference } from './mail-forwarding/mail-forwarding.reference.js';
 import { MailForwarding } from './mail-forwarding/mail-forwarding.type.js';
@@ -6,13 +6,21 @@ import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { UspsResidentResolver } from './resident/resident.resolver.js';
 
+/** Every field USPS adds or owns needs the usps:read scope. */
+const agencyRecords: Protection = { scopes: ['usps:read'] };
+
 export const buildUspsSchema = once(() =>
   buildFederatedSchema<UspsContext>(
     // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
     { resolvers: [UspsResidentResolver], orphanedTypes: [ResidentRef, MailForwarding] },
     {
-      Resident: { __resolveReference: resolveResidentReference },
-      MailForwarding: { __resolveReference: resolveMailForwardingReference },
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        MailForwarding: { __resolveReference: resolveMailForwardingReference },
+      },
+      protectedTypes: Object.fromEntries(
+        ['Resident', 'MailForwarding'].map((type) => [type, agencyRecords]),
+      ),
     },
   ),
 );

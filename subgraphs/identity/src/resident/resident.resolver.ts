@@ -1,10 +1,11 @@
-import { assertMayReadResident, requireResident } from '@resident-graph/federation';
+import { assertMayReadResident, Protect, requireResident } from '@resident-graph/federation';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { IdentityContext } from '../context.js';
 import { Resident } from './resident.type.js';
 
 @Resolver(() => Resident)
 export class ResidentResolver {
+  @Protect({ authenticated: true })
   @Query(() => Resident, {
     nullable: true,
     description: 'The signed-in resident; null with UNAUTHENTICATED when not signed in.',
@@ -13,6 +14,7 @@ export class ResidentResolver {
     return loaders.residentById.load(requireResident(caller));
   }
 
+  @Protect({ authenticated: true })
   @Query(() => Resident, {
     nullable: true,
     description: 'A resident by id; a resident may read only their own record.',

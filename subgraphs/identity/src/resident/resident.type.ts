@@ -1,4 +1,4 @@
-import { LocalDate } from '@resident-graph/federation';
+import { LocalDate, Protect } from '@resident-graph/federation';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum AssuranceLevel {
@@ -32,6 +32,9 @@ export class MailingAddress {
   zip!: string;
 }
 
+/** The resident's profile: the platform's own record of who they are. */
+const profile = { scopes: ['identity:read'] } as const;
+
 /** A person using government services. Identity owns who they are; agencies extend it. */
 @Directive('@key(fields: "id")')
 @ObjectType('Resident', { description: 'A resident, identified by a pseudonymous platform id.' })
@@ -39,18 +42,28 @@ export class Resident {
   @Field(() => ID, { description: 'Pseudonymous platform id; never an SSN.' })
   id!: string;
 
+  @Protect(profile)
   @Field(() => String)
   givenName!: string;
 
+  @Protect(profile)
   @Field(() => String)
   familyName!: string;
 
+  // Agencies compute from the birth date (retirement age, Medicare window, which journeys apply), so
+  // a client that may read their records may read the date they are computed from: any one of these.
+  @Directive('@authenticated')
+  @Directive(
+    '@requiresScopes(scopes: [["identity:read"], ["journey:read"], ["ssa:read"], ["cms:read"]])',
+  )
   @Field(() => LocalDate)
   birthDate!: string;
 
+  @Protect(profile)
   @Field(() => MailingAddress)
   mailingAddress!: MailingAddress;
 
+  @Protect(profile)
   @Field(() => AssuranceLevel)
   assuranceLevel!: AssuranceLevel;
 }

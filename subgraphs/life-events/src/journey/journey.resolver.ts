@@ -1,4 +1,4 @@
-import { assertMayReadResident, required } from '@resident-graph/federation';
+import { assertMayReadResident, Protect, required } from '@resident-graph/federation';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LifeEventsContext } from '../context.js';
 import { LifeEventKind } from '../domain/life-event-kind.js';
@@ -13,6 +13,9 @@ import { Journey, JourneyStep } from './journey.type.js';
  */
 const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
 
+/** A resident's journeys are theirs: the journey:read scope. */
+const journeys = { scopes: ['journey:read'] } as const;
+
 /**
  * The fields life-events adds to identity's Resident. Each authorizes before it loads (as every
  * agency does), so another resident's declarations never leave the store; batching is proven on the
@@ -20,6 +23,7 @@ const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
  */
 @Resolver(() => ResidentRef)
 export class ResidentJourneyResolver {
+  @Protect(journeys)
   @Directive(REQUIRES_BIRTH_DATE)
   @FieldResolver(() => Journey, {
     description: 'This resident’s way through a life event, step by step, with each agency task.',
@@ -53,6 +57,7 @@ export class ResidentJourneyResolver {
     });
   }
 
+  @Protect(journeys)
   @Directive(REQUIRES_BIRTH_DATE)
   @FieldResolver(() => [LifeEventKind], {
     description: 'The life events this resident is going through now, in catalog order.',

@@ -1,4 +1,7 @@
-import { LocalDate } from '@resident-graph/federation';
+import { LocalDate, Protect } from '@resident-graph/federation';
+
+/** Amounts and SSN digits: only for a resident whose identity was verified with a document check. */
+const verifiedOnly = { policies: ['assurance:verified'] } as const;
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('FullRetirementAge', {
@@ -24,8 +27,12 @@ export class BenefitEstimate {
   })
   startsOn!: string;
 
+  @Protect(verifiedOnly)
   @Field(() => Int, {
-    description: 'Monthly amount in whole dollars (rounded down, as SSA pays it).',
+    // Nullable so that a caller refused the amount still gets the rest of the estimate.
+    nullable: true,
+    description:
+      'Monthly amount in whole dollars (rounded down, as SSA pays it); null with FORBIDDEN for an unverified identity.',
   })
   monthlyAmount!: number;
 
@@ -39,7 +46,9 @@ export class BenefitEstimate {
   description: 'The resident’s Social Security record, as SSA tells it to them.',
 })
 export class SocialSecurity {
+  @Protect(verifiedOnly)
   @Field(() => String, {
+    nullable: true,
     description:
       'The Social Security number, masked: `***-**-1234`. The full number never leaves SSA.',
   })
@@ -54,7 +63,9 @@ export class SocialSecurity {
   })
   fullRetirementDate!: string;
 
+  @Protect(verifiedOnly)
   @Field(() => Int, {
+    nullable: true,
     description:
       'Monthly benefit at full retirement age (primary insurance amount), whole dollars.',
   })

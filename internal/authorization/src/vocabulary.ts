@@ -1,0 +1,53 @@
+import { assuranceLevels, type AssuranceLevel, type Caller } from '@resident-graph/caller';
+
+/**
+ * Every scope a field may require, with why it exists. A field's `@requiresScopes` may name only
+ * these (the gateway refuses a supergraph with others), and docs/authorization.md quotes the reasons.
+ */
+export const scopes = {
+  'identity:read':
+    'The resident’s profile kept by the platform: name, birth date, mailing address.',
+  'journey:read': 'The resident’s life-event journeys and the steps the platform suggests.',
+  'ssa:read': 'Social Security records (Privacy Act system of records, SSA).',
+  'cms:read': 'Medicare eligibility and enrollment records (CMS).',
+  'state:read': 'Passport records (Department of State).',
+  'irs:read': 'Tax return information, confidential under 26 U.S.C. 6103 (IRS).',
+  'usps:read': 'Change-of-address and mail forwarding records (USPS).',
+} as const satisfies Record<string, string>;
+export type Scope = keyof typeof scopes;
+
+export const isScope = (value: string): value is Scope => Object.hasOwn(scopes, value);
+
+interface PolicyDefinition {
+  /** Why the policy exists, for docs/authorization.md. */
+  readonly why: string;
+  /** What the caller must do, in plain words, when the policy refuses. */
+  readonly remedy: string;
+  readonly allows: (caller: Caller) => boolean;
+}
+
+const atLeast =
+  (level: AssuranceLevel) =>
+  (caller: Caller): boolean =>
+    caller.assurance !== null &&
+    assuranceLevels.indexOf(caller.assurance) >= assuranceLevels.indexOf(level);
+
+/**
+ * Every policy a field may require (`@policy`). Policies here are identity assurance levels (NIST
+ * 800-63 IAL as Login.gov names them): the stronger the proof of identity, the more sensitive the data.
+ */
+export const policies = {
+  'assurance:verified': {
+    why: 'Sensitive data (SSN digits, benefit and refund amounts, tax return information) is shown only to a resident whose identity was verified with a document check (IAL2).',
+    remedy: 'Verify your identity with a document check to see this information.',
+    allows: atLeast('VERIFIED'),
+  },
+  'assurance:facial-match': {
+    why: 'The most sensitive actions need identity verified with a facial match.',
+    remedy: 'Verify your identity with a facial match to see this information.',
+    allows: atLeast('VERIFIED_FACIAL_MATCH'),
+  },
+} as const satisfies Record<string, PolicyDefinition>;
+export type Policy = keyof typeof policies;
+
+export const isPolicy = (value: string): value is Policy => Object.hasOwn(policies, value);
