@@ -12,3 +12,8 @@ export {
   servableSupergraph,
   type ServableSupergraph,
 } from './authorization/servable-supergraph.js';
+export { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
+export {
+  loadPersistedOperations,
+  type PersistedOperations,
+} from './protection/persisted-operations.js';

@@ -3,9 +3,18 @@ import { loadClientRegistry, type ClientRegistry } from '@resident-graph/authori
 import { generateSigningKey } from '@resident-graph/caller';
 import { issueAccessToken, type AccessTokenOptions } from '@resident-graph/dev-issuer';
 import type { SubgraphDefinition } from '@resident-graph/federation';
-import { createAccessTokenVerifier, createGateway } from '@resident-graph/gateway';
+import {
+  createAccessTokenVerifier,
+  createGateway,
+  type GatewayDeps,
+} from '@resident-graph/gateway';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
+import {
+  startRecordingProxy,
+  type RecordedRequest,
+  type RecordingProxy,
+} from './recording-proxy.js';
 import {
   startSeededSubgraph,
   type GraphQLResponse,
@@ -31,6 +40,12 @@ export interface TestSystem {
       headers?: Record<string, string>;
     },
   ): Promise<GraphQLResponse<T> & { status: number }>;
+  /**
+   * What the gateway asked each subgraph since the last `clearSubgraphRequests()`: every subgraph
+   * sits behind a recording proxy.
+   */
+  subgraphRequests(name: string): readonly RecordedRequest[];
+  clearSubgraphRequests(): void;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
@@ -52,10 +67,18 @@ export async function startTestSystem(options: {
   fixture?: SubgraphFixtureOptions;
   /** Default the repository's config/clients.json, as `npm start` uses. */
   clients?: ClientRegistry;
+  /** Gateway options beyond the defaults (limits, production switches, persisted operations). */
+  gateway?: Partial<
+    Pick<
+      GatewayDeps,
+      'limits' | 'introspection' | 'hideSchemaDetails' | 'persistedOperations' | 'exposeQueryPlans'
+    >
+  >;
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
   const running = new Map<string, { url: string; stop(): Promise<void> }>();
+  const proxies = new Map<string, RecordingProxy>();
   const stopped = new Set<string>();
   try {
     for (const definition of options.subgraphs) {
@@ -64,7 +87,9 @@ export async function startTestSystem(options: {
         await startSeededSubgraph(definition, gatewayKey, options.fixture),
       );
     }
-    const subgraphUrls = Object.fromEntries([...running].map(([name, s]) => [name, s.url]));
+    for (const [name, subgraph] of running)
+      proxies.set(name, await startRecordingProxy(subgraph.url));
+    const subgraphUrls = Object.fromEntries([...proxies].map(([name, p]) => [name, p.url]));
     const gateway = createGateway({
       supergraphSdl: options.supergraphSdl,
       subgraphUrls,
@@ -76,6 +101,7 @@ export async function startTestSystem(options: {
       clients: options.clients ?? repositoryClientRegistry(),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
+      ...options.gateway,
     });
     const url = await gateway.listen(0);
     return {
@@ -100,18 +126,24 @@ export async function startTestSystem(options: {
         });
         return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
       },
+      subgraphRequests: (name) => proxies.get(name)?.requests ?? [],
+      clearSubgraphRequests() {
+        for (const proxy of proxies.values()) proxy.clear();
+      },
       async stopSubgraph(name) {
         await running.get(name)?.stop();
         stopped.add(name);
       },
       async stop() {
         await gateway.stop();
+        await Promise.all([...proxies.values()].map((p) => p.stop()));
         await Promise.all(
           [...running].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()),
         );
       },
     };
   } catch (error) {
+    await Promise.all([...proxies.values()].map((p) => p.stop()));
     await Promise.all([...running].map(([, s]) => s.stop()));
     throw error;
   }
