@@ -115,6 +115,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
     includeStacktraceInErrorResponses: false,
     // One operation per request: a batch would multiply every limit below by its length.
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [...armor.validationRules, maxRootFieldsRule(limits.maxRootFields)],
     ...(deps.persistedOperations
       ? { persistedQueries: { cache: deps.persistedOperations.cache } }

@@ -5,7 +5,7 @@ import type {
 } from '@apollo/server-gateway-interface';
 import type { AccessRules } from '@resident-graph/authorization';
 import { createHash } from 'node:crypto';
-import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
 import { fillRefused } from './fill-refused.js';
 import { filterOperation } from './filter-operation.js';
@@ -46,6 +46,10 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
     async (requestContext) => {
       const rules = rulesBySchema.get(requestContext.schema);
       if (!rules) throw new Error('no access rules for the schema this request runs on');
+      // Apollo Server leaves resolving the operation to the gateway, which throws a bare error (a 500).
+      if (!(requestContext.operation as typeof requestContext.operation | undefined)) {
+        return { errors: [operationResolutionFailure(requestContext.request.operationName)] };
+      }
       const { caller } = requestContext.context as GatewayContext;
       const op = operationOf(
         requestContext.schema,
@@ -91,6 +95,15 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
     },
     stop: () => inner.stop(),
   };
+}
+
+function operationResolutionFailure(operationName: string | undefined): GraphQLError {
+  return new GraphQLError(
+    operationName
+      ? `The document has no operation named "${operationName}".`
+      : 'The document has several operations: say which one to run with operationName.',
+    { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } },
+  );
 }
 
 /** A Map that forgets its oldest entry beyond `limit`. */
