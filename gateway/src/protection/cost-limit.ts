@@ -20,7 +20,9 @@ export class OperationTooComplexError extends ResidentGraphError<'OPERATION_TOO_
  * variables and `@include`/`@skip`.
  */
 export function costLimitPlugin(maxCost: number, assumedListSize: number): ApolloServerPlugin {
-  const listAware: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const listAware: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    // Introspection is answered by the gateway from memory (and bounded by the depth limit): no cost.
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
     if (!isList(field.type)) return 1 + childComplexity;
     const size = [args['first'], args['limit']].find((v): v is number => typeof v === 'number');
     return 1 + (size ?? assumedListSize) * childComplexity;
