@@ -176,7 +176,7 @@ describe('authorization through the gateway', () => {
       claimingAge: 62,
       monthlyAmount: null,
     });
-    expect(new Set(errorsOf(result).map((e) => `${e.code} ${e.reason}`))).toEqual(
+    expect(new Set(errorsOf(result).map((e) => `${String(e.code)} ${String(e.reason)}`))).toEqual(
       new Set(['FORBIDDEN policy:assurance:verified']),
     );
     expect(asked('ssa')).not.toMatch(/ssnLast4|monthlyAmount/);

@@ -52,8 +52,7 @@ describe.each(subgraphs.map((s) => s.name))('access rules of the %s subgraph', (
         unknown,
         unknown
       >;
-      const run = () =>
-        resolve({}, {}, { caller: testCaller(null) }, {} as GraphQLResolveInfo) as unknown;
+      const run = () => resolve({}, {}, { caller: testCaller(null) }, {} as GraphQLResolveInfo);
       expect(run, `${typeName}.${fieldName}`).toThrow(
         expect.objectContaining({
           extensions: { code: 'UNAUTHENTICATED', reason: 'authentication' },
