@@ -121,6 +121,21 @@ describe('createAccessTokenVerifier', () => {
     await expect(verify(header, requestId)).resolves.toEqual(anonymousCaller(requestId, reason));
   });
 
+  it('takes the client from azp when the token has no client_id (OIDC style)', async () => {
+    const token = await new SignJWT({ azp: 'usagov-app', scope: 'ssa:read' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
+      .setSubject('rsd_ava')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(issuerKey.privateKey);
+    expect(await verify(bearer(token), requestId)).toMatchObject({
+      clientId: 'usagov-app',
+      scopes: ['ssa:read'],
+    });
+  });
+
   it('keeps an unknown assurance level from counting as any level', async () => {
     const token = await new SignJWT({ acr: 'urn:acr.login.gov:super' })
       .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })

@@ -96,7 +96,8 @@ function bearerToken(authorization: string): string | null {
 function callerFromClaims(payload: JWTPayload, requestId: string): Caller {
   const acr = payload['acr'];
   const scope = payload['scope'];
-  const clientId = payload['client_id'];
+  // RFC 9068 access tokens name the client in client_id; OIDC-style tokens in azp.
+  const clientId = payload['client_id'] ?? payload['azp'];
   return {
     // requiredClaims guarantees presence, not type: jose checks `sub` is a string when present.
     residentId: payload.sub ?? null,
