@@ -1,4 +1,4 @@
-import { loadPersistedOperations } from '@resident-graph/gateway';
+import { DEFAULT_LIMITS, loadPersistedOperations } from '@resident-graph/gateway';
 import type { TestSystem } from '@resident-graph/testing/system';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -220,17 +220,7 @@ describe('hostile clients, tighter limits and production switches', () => {
     );
     system = await startSystem({
       gateway: {
-        limits: {
-          maxDepth: 10,
-          maxAliases: 15,
-          maxDirectives: 20,
-          maxTokens: 2000,
-          maxRootFields: 10,
-          maxCost: 40,
-          assumedListSize: 10,
-          maxVariableDepth: 8,
-          maxBodyBytes: 65536,
-        },
+        limits: { ...DEFAULT_LIMITS, maxCost: 40 },
         introspection: false,
         hideSchemaDetails: true,
         persistedOperations: loadPersistedOperations(manifest),
@@ -272,17 +262,7 @@ describe('the cost limit counts list sizes', () => {
   beforeAll(async () => {
     system = await startSystem({
       gateway: {
-        limits: {
-          maxDepth: 10,
-          maxAliases: 15,
-          maxDirectives: 20,
-          maxTokens: 2000,
-          maxRootFields: 10,
-          maxCost: 40,
-          assumedListSize: 10,
-          maxVariableDepth: 8,
-          maxBodyBytes: 65536,
-        },
+        limits: { ...DEFAULT_LIMITS, maxCost: 40 },
       },
     });
   });

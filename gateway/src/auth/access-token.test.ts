@@ -21,6 +21,17 @@ beforeAll(async () => {
 
 const bearer = (token: string) => `Bearer ${token}`;
 
+/** A valid token for rsd_ava from the dev issuer, with exactly these other claims. */
+const tokenWithClaims = (claims: Record<string, unknown>) =>
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
+    .setSubject('rsd_ava')
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(issuerKey.privateKey);
+
 describe('createAccessTokenVerifier', () => {
   it('turns a valid token into the caller it names', async () => {
     const token = await issueAccessToken(issuerKey, {
@@ -122,14 +133,7 @@ describe('createAccessTokenVerifier', () => {
   });
 
   it('takes the client from azp when the token has no client_id (OIDC style)', async () => {
-    const token = await new SignJWT({ azp: 'usagov-app', scope: 'ssa:read' })
-      .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
-      .setSubject('rsd_ava')
-      .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(issuerKey.privateKey);
+    const token = await tokenWithClaims({ azp: 'usagov-app', scope: 'ssa:read' });
     expect(await verify(bearer(token), requestId)).toMatchObject({
       clientId: 'usagov-app',
       scopes: ['ssa:read'],
@@ -137,14 +141,7 @@ describe('createAccessTokenVerifier', () => {
   });
 
   it('keeps an unknown assurance level from counting as any level', async () => {
-    const token = await new SignJWT({ acr: 'urn:acr.login.gov:super' })
-      .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
-      .setSubject('rsd_ava')
-      .setIssuer(DEV_ISSUER)
-      .setAudience(DEV_AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime('1h')
-      .sign(issuerKey.privateKey);
+    const token = await tokenWithClaims({ acr: 'urn:acr.login.gov:super' });
     const caller = await verify(bearer(token), requestId);
     expect(caller).toMatchObject({
       residentId: 'rsd_ava',
