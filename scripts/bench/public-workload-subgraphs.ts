@@ -62,7 +62,7 @@ const schemas: Record<string, GraphQLSchema> = {
         users: () => data.users,
       },
       User: { __resolveReference: ({ id }: { id: string }) => users.get(id) },
-    } as never,
+    },
   }),
   inventory: buildSubgraphSchema({
     typeDefs: parse(`${link}
@@ -77,7 +77,7 @@ const schemas: Record<string, GraphQLSchema> = {
         shippingEstimate: (p: Stock) =>
           p.price === null || p.weight === null ? null : p.price > 1000 ? 0 : p.weight * 0.5,
       },
-    } as never,
+    },
   }),
   products: buildSubgraphSchema({
     typeDefs: parse(`${link}
@@ -88,7 +88,7 @@ const schemas: Record<string, GraphQLSchema> = {
         topProducts: (_: unknown, { first }: { first: number }) => data.products.slice(0, first),
       },
       Product: { __resolveReference: ({ upc }: { upc: string }) => products.get(upc) },
-    } as never,
+    },
   }),
   reviews: buildSubgraphSchema({
     typeDefs: parse(`${link}
@@ -105,7 +105,7 @@ const schemas: Record<string, GraphQLSchema> = {
       Product: {
         reviews: ({ upc }: { upc: string }) => data.reviews.filter((r) => r.product.upc === upc),
       },
-    } as never,
+    },
   }),
 };
 
