@@ -6,16 +6,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { SigningKey } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
+import { createHealthRoutes } from '@resident-graph/observability';
 import express from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
 import type { GatewayContext } from './context.js';
-import { CallerTokenDataSource } from './data-source.js';
+import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
+import { createGatewayMetrics } from './metrics.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
+import { createAgencyPolicies } from './resilience/agency-policy.js';
+import type { ResilienceConfig } from './resilience/settings.js';
 import { supergraphSubgraphs } from './supergraph.js';
+import { createSupergraphSource } from './supergraph-source.js';
 
 export interface GatewayDeps {
   /** The composed supergraph (schema/supergraph.graphql, or any valid Federation 2 supergraph). */
@@ -29,6 +34,12 @@ export interface GatewayDeps {
   logger: Logger;
   /** How long to wait for one subgraph request, in milliseconds. Default 10000. */
   subgraphTimeoutMs?: number;
+  /** Per-agency timeout, retry and breaker settings (`"*"` for all). Default: built-in defaults. */
+  resilience?: ResilienceConfig;
+  /** Re-read the supergraph from this file and serve a valid new version. Default: no reloading. */
+  supergraphWatch?: { path: string; intervalMs: number };
+  /** On stop, how long in-flight requests may take before their connections are closed. Default 10000. */
+  shutdownGraceMs?: number;
 }
 
 export interface Gateway {
@@ -48,7 +59,32 @@ export const CALLER_JWKS_PATH = '/.well-known/caller-jwks.json';
  */
 export function createGateway(deps: GatewayDeps): Gateway {
   const { logger, callerSigningKey } = deps;
-  checkSubgraphUrlOverrides(deps.supergraphSdl, deps.subgraphUrls ?? {});
+  checkSubgraphOverrides(deps.supergraphSdl, {
+    SUBGRAPH_URLS: Object.keys(deps.subgraphUrls ?? {}),
+    SUBGRAPH_RESILIENCE: Object.keys(deps.resilience ?? {}).filter((name) => name !== '*'),
+  });
+  const metrics = createGatewayMetrics();
+  const supergraph = createSupergraphSource({
+    text: deps.supergraphSdl,
+    ...(deps.supergraphWatch ? { watch: deps.supergraphWatch } : {}),
+    logger,
+    onReload: metrics.reloadAttempted,
+  });
+  metrics.supergraphLoaded(supergraph.initial.hash);
+  const policies = createAgencyPolicies(
+    deps.resilience ?? {},
+    deps.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    {
+      ...metrics.policyHooks,
+      onBreakerStateChange(agency, state) {
+        metrics.policyHooks.onBreakerStateChange(agency, state);
+        logger[state === 'closed' ? 'info' : 'warn'](
+          { agency, breaker: state },
+          `${agency} circuit breaker ${state}`,
+        );
+      },
+    },
+  );
 
   // The request's logger (with its id) for code Apollo calls without a context, such as formatError.
   const requestLocalsStore = new AsyncLocalStorage<RequestLocals>();
@@ -57,7 +93,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const httpServer: Server = createServer(app);
 
   const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl,
+    // First load and every reload go through the supergraph source (supergraph-source.ts).
+    supergraphSdl: supergraph.hook,
+    // Refuse an invalid supergraph in production too (Apollo skips the check when NODE_ENV=production).
+    validateSupergraph: true,
     logger: logger.child({ component: 'apollo-gateway' }),
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls?.[name] ?? url;
@@ -70,7 +109,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         url: target,
         signingKey: callerSigningKey,
         logger,
-        ...(deps.subgraphTimeoutMs !== undefined ? { timeoutMs: deps.subgraphTimeoutMs } : {}),
+        policy: policies.get(name),
+        observeFetch: metrics.observeFetch,
       });
     },
   });
@@ -85,13 +125,18 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return request?.requestId;
     }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: deps.shutdownGraceMs ?? 10_000,
+      }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
       createRequestLogPlugin(),
+      metrics.plugin,
     ],
   });
   let started = false;
+  let stopping = false;
 
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_RESPONSE_HEADER]);
@@ -100,9 +145,24 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
     next();
   });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  app.use(
+    createHealthRoutes('gateway', async () => {
+      const status = supergraph.status();
+      return {
+        ready: started && !stopping,
+        checks: {
+          supergraph: status,
+          database: 'not configured',
+          redis: 'not configured',
+          breakers: Object.fromEntries(
+            status.subgraphs.map((name) => [name, policies.get(name).breakerState()]),
+          ),
+          ...(stopping ? { shutdown: 'in progress' } : {}),
+        },
+      };
+    }),
+  );
+  app.get('/metrics', metrics.handler);
   app.get(CALLER_JWKS_PATH, (_req, res) => {
     res.setHeader('cache-control', 'public, max-age=300');
     res.json(callerSigningKey.jwks);
@@ -149,6 +209,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return url;
     },
     async stop() {
+      // Readiness turns 503 at once, so a load balancer stops sending while in-flight requests finish.
+      stopping = true;
       if (started) await apollo.stop();
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
     },
@@ -164,16 +226,19 @@ interface RequestLocals {
 
 const requestLocals = (locals: Record<string, unknown>) => locals as unknown as RequestLocals;
 
-function checkSubgraphUrlOverrides(
+/** Settings keyed by subgraph name must name subgraphs the supergraph has: a typo fails loudly. */
+function checkSubgraphOverrides(
   supergraphSdl: string,
-  overrides: Readonly<Record<string, string>>,
+  namesBySetting: Record<string, readonly string[]>,
 ): void {
   const known = supergraphSubgraphs(supergraphSdl).map((s) => s.name);
-  const unknown = Object.keys(overrides).filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new Error(
-      `subgraph URL overrides name subgraphs the supergraph does not have: ${unknown.join(', ')} ` +
-        `(it has: ${known.join(', ') || 'none'})`,
-    );
+  for (const [setting, names] of Object.entries(namesBySetting)) {
+    const unknown = names.filter((name) => !known.includes(name));
+    if (unknown.length > 0) {
+      throw new Error(
+        `${setting} names subgraphs the supergraph does not have: ${unknown.join(', ')} ` +
+          `(it has: ${known.join(', ') || 'none'})`,
+      );
+    }
   }
 }

@@ -87,14 +87,25 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     callerSigningKey: await callerSigningKey(config),
     logger,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    resilience: config.resilience,
+    shutdownGraceMs: config.shutdownGraceMs,
+    ...(config.supergraphReloadIntervalMs > 0
+      ? {
+          supergraphWatch: {
+            path: config.supergraphPath,
+            intervalMs: config.supergraphReloadIntervalMs,
+          },
+        }
+      : {}),
   });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'gateway stopping');
-    // Draining waits for in-flight requests; a stuck one must not keep the process alive forever.
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Draining waits for in-flight requests up to the grace period, then closes their connections;
+    // if even that does not finish, the process must not stay alive forever.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
     gateway.stop().then(
       () => process.exit(0),
       (error: unknown) => {

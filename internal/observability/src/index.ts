@@ -1,0 +1,7 @@
+export {
+  createServiceMetrics,
+  LATENCY_BUCKETS,
+  MAX_OPERATION_NAMES,
+  type ServiceMetrics,
+} from './metrics.js';
+export { createHealthRoutes, READINESS_TIMEOUT_MS, type Readiness } from './health.js';
