@@ -10,6 +10,7 @@ import type { Logger } from '@resident-graph/logging';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
+import { FAILED_FETCH_EXTENSION, type FailedFetch } from './plugins/failed-fetch-paths.js';
 import {
   createAgencyPolicy,
   type AgencyPolicy,
@@ -100,7 +101,8 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
       );
     }
     const started = performance.now();
-    const representations = entityCount(options.request.variables);
+    const variables: unknown = options.request.variables?.['representations'];
+    const representations = Array.isArray(variables) ? variables.length : null;
     try {
       const response = await this.policy.execute(operationKind(options.request.query), (signal) =>
         attemptSignal.run(signal, async () => {
@@ -125,10 +127,28 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         `no usable answer from the ${this.subgraphName} subgraph`,
       );
       const publicError = new SubgraphFailureError(error.kind, this.subgraphName).toJSON();
+      const types = entityTypes(options.request.variables);
+      if (types) {
+        // Placed at the entities' paths by the failed-fetch-paths plugin (Apollo's own mapping is
+        // wrong for lists of mixed types).
+        const failed: FailedFetch = {
+          path: [...(options.pathInIncomingRequest ?? [])],
+          types,
+        };
+        return {
+          errors: [
+            {
+              ...publicError,
+              extensions: { ...publicError.extensions, [FAILED_FETCH_EXTENSION]: failed },
+            },
+          ],
+        };
+      }
+      const fields = rootFields(options.request.query);
+      // Never an empty list: no errors would read as success.
+      if (fields.length === 0) return { errors: [publicError] };
       return {
-        errors: failedPaths(options.request.query, representations).map(
-          (path): GraphQLFormattedError => ({ ...publicError, path }),
-        ),
+        errors: fields.map((field): GraphQLFormattedError => ({ ...publicError, path: [field] })),
       };
     }
   }
@@ -213,34 +233,31 @@ function operationKind(query: string | undefined): OperationKind {
   return query !== undefined && /^\s*(query\b|\{)/.test(query) ? 'query' : 'mutation';
 }
 
-function entityCount(variables: Record<string, unknown> | undefined): number | null {
+/** The typenames of an entity fetch's representations (null for a root fetch). */
+function entityTypes(variables: Record<string, unknown> | undefined): string[] | null {
   const representations = variables?.['representations'];
-  return Array.isArray(representations) ? representations.length : null;
+  if (!Array.isArray(representations)) return null;
+  return [
+    ...new Set(
+      representations.map((r) => String((r as Record<string, unknown> | null)?.['__typename'])),
+    ),
+  ];
 }
 
-/**
- * The paths a failed fetch leaves empty, relative to the fetch, as the gateway expects them in a
- * subgraph's errors: `["_entities", i]` for each entity (the gateway turns it into the entity's
- * place in the response), or each root field the operation selects.
- */
-function failedPaths(
-  query: string | undefined,
-  representations: number | null,
-): (string | number)[][] {
-  if (representations !== null)
-    return Array.from({ length: representations }, (_, i) => ['_entities', i]);
+/** The response keys a root fetch fills: where its failure's errors go. */
+function rootFields(query: string | undefined): string[] {
   let document: DocumentNode | undefined;
   try {
     document = query === undefined ? undefined : parse(query, { noLocation: true });
   } catch {
-    document = undefined;
+    return [];
   }
   const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  const fields =
+  return (
     operation?.selectionSet.selections.flatMap((s) =>
       s.kind === Kind.FIELD ? [(s.alias ?? s.name).value] : [],
-    ) ?? [];
-  return fields.length > 0 ? fields.map((f) => [f]) : [[]];
+    ) ?? []
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ import type { AccessTokenVerifier } from './auth/access-token.js';
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
 import { createGatewayMetrics } from './metrics.js';
+import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
 import { createAgencyPolicies } from './resilience/agency-policy.js';
@@ -131,6 +132,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
+      createFailedFetchPathsPlugin(),
       createRequestLogPlugin(),
       metrics.plugin,
     ],

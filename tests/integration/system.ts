@@ -9,8 +9,10 @@ export const supergraphSdl = readFileSync(
 );
 
 /** Every subgraph and the gateway, booted on port 0 from their production factories. */
-export function startSystem(): Promise<TestSystem> {
-  return startTestSystem({ subgraphs, supergraphSdl });
+export function startSystem(
+  options: Omit<Parameters<typeof startTestSystem>[0], 'subgraphs' | 'supergraphSdl'> = {},
+): Promise<TestSystem> {
+  return startTestSystem({ subgraphs, supergraphSdl, ...options });
 }
 
 export const exampleQuery = (file: string) =>

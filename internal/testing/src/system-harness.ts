@@ -1,9 +1,14 @@
 import { generateSigningKey } from '@resident-graph/caller';
 import { issueAccessToken, type AccessTokenOptions } from '@resident-graph/dev-issuer';
 import type { SubgraphDefinition } from '@resident-graph/federation';
-import { createAccessTokenVerifier, createGateway } from '@resident-graph/gateway';
+import {
+  createAccessTokenVerifier,
+  createGateway,
+  type GatewayDeps,
+} from '@resident-graph/gateway';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import {
   startSeededSubgraph,
   type GraphQLResponse,
@@ -29,8 +34,14 @@ export interface TestSystem {
       headers?: Record<string, string>;
     },
   ): Promise<GraphQLResponse<T> & { status: number }>;
+  /** The gateway's origin, for `/health/*` and `/metrics`. */
+  gatewayOrigin: string;
+  /** Fault proxies by subgraph name, for the subgraphs started with `proxied`. */
+  proxies: Record<string, FaultProxy>;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again (fresh store, new port; its proxy is pointed at it). */
+  restartSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,11 +55,16 @@ export async function startTestSystem(options: {
   subgraphs: readonly SubgraphDefinition<any, object>[];
   supergraphSdl: string;
   fixture?: SubgraphFixtureOptions;
+  /** Subgraphs the gateway reaches through a fault proxy (see `proxies`). Default none. */
+  proxied?: readonly string[];
+  /** Further gateway options (resilience, supergraph reloading…). Default none. */
+  gateway?: Partial<Pick<GatewayDeps, 'resilience' | 'supergraphWatch' | 'subgraphTimeoutMs'>>;
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
   const running = new Map<string, { url: string; stop(): Promise<void> }>();
   const stopped = new Set<string>();
+  const proxies: Record<string, FaultProxy> = {};
   try {
     for (const definition of options.subgraphs) {
       running.set(
@@ -56,8 +72,16 @@ export async function startTestSystem(options: {
         await startSeededSubgraph(definition, gatewayKey, options.fixture),
       );
     }
-    const subgraphUrls = Object.fromEntries([...running].map(([name, s]) => [name, s.url]));
+    for (const name of options.proxied ?? []) {
+      const subgraph = running.get(name);
+      if (!subgraph) throw new Error(`no subgraph ${name} to put a proxy in front of`);
+      proxies[name] = await startFaultProxy(subgraph.url);
+    }
+    const subgraphUrls = Object.fromEntries(
+      [...running].map(([name, s]) => [name, proxies[name]?.url ?? s.url]),
+    );
     const gateway = createGateway({
+      ...options.gateway,
       supergraphSdl: options.supergraphSdl,
       subgraphUrls,
       verifyAccessToken: createAccessTokenVerifier({
@@ -71,6 +95,8 @@ export async function startTestSystem(options: {
     const url = await gateway.listen(0);
     return {
       url,
+      gatewayOrigin: new URL(url).origin,
+      proxies,
       subgraphUrls,
       token: (residentId, tokenOptions = {}) =>
         issueAccessToken(issuerKey, {
@@ -95,14 +121,24 @@ export async function startTestSystem(options: {
         await running.get(name)?.stop();
         stopped.add(name);
       },
+      async restartSubgraph(name) {
+        const definition = options.subgraphs.find((d) => d.name === name);
+        if (!definition || !stopped.has(name)) throw new Error(`${name} is not a stopped subgraph`);
+        const subgraph = await startSeededSubgraph(definition, gatewayKey, options.fixture);
+        running.set(name, subgraph);
+        stopped.delete(name);
+        proxies[name]?.setUpstream(subgraph.url);
+      },
       async stop() {
         await gateway.stop();
+        await Promise.all(Object.values(proxies).map((p) => p.stop()));
         await Promise.all(
           [...running].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()),
         );
       },
     };
   } catch (error) {
+    await Promise.all(Object.values(proxies).map((p) => p.stop()));
     await Promise.all([...running].map(([, s]) => s.stop()));
     throw error;
   }
