@@ -41,6 +41,8 @@ export function loadSubgraphConfig(
         .refine(isTimeZone, 'not an IANA time zone, e.g. America/New_York'),
       /** pino log level (default info). */
       LOG_LEVEL: logLevel(),
+      /** On SIGTERM, how long in-flight requests may take before their connections close, in ms (default 10000). */
+      SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
     },
     env,
   );
@@ -53,6 +55,7 @@ export function loadSubgraphConfig(
     today: config.RG_TODAY ?? null,
     timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
   });
 }
 
