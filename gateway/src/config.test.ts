@@ -26,6 +26,7 @@ describe('loadGatewayConfig', () => {
       dataDir: '/srv/rg/.data',
       callerSigningKeyFile: '/srv/rg/.data/keys/gateway-caller.json',
       logLevel: 'info',
+      tracing: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });

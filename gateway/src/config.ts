@@ -81,6 +81,10 @@ const gatewayEnv = {
   CALLER_SIGNING_KEY_FILE: z.string().min(1).optional(),
   /** pino log level (default info). */
   LOG_LEVEL: logLevel(),
+  /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** `service.name` of the spans (default gateway). */
+  OTEL_SERVICE_NAME: z.string().min(1).default('gateway'),
 };
 
 export interface GatewayConfig {
@@ -107,6 +111,8 @@ export interface GatewayConfig {
   /** Absolute path of the caller-token signing key (a private JWK). */
   readonly callerSigningKeyFile: string;
   readonly logLevel: string;
+  /** Where to export traces; null = tracing off. */
+  readonly tracing: { readonly otlpEndpoint: string; readonly service: string } | null;
 }
 
 /**
@@ -174,5 +180,11 @@ export function loadGatewayConfig(
       ? resolve(cwd, parsed.CALLER_SIGNING_KEY_FILE)
       : join(dataDir, 'keys', 'gateway-caller.json'),
     logLevel: parsed.LOG_LEVEL,
+    tracing: parsed.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? Object.freeze({
+          otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+          service: parsed.OTEL_SERVICE_NAME,
+        })
+      : null,
   });
 }

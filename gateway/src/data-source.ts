@@ -7,6 +7,7 @@ import {
   type SigningKey,
 } from '@resident-graph/caller';
 import type { Logger } from '@resident-graph/logging';
+import { injectTraceContext } from '@resident-graph/observability';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
@@ -165,6 +166,8 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     const requestId = context?.requestId ?? 'gateway';
     headers.set(CALLER_HEADER, await this.callerToken(context));
     headers.set(REQUEST_ID_HEADER, requestId);
+    // W3C trace context: the subgraph's spans join this request's trace (no-op when tracing is off).
+    injectTraceContext(headers);
     // Defence in depth: the client's access token is for the gateway only.
     headers.delete('authorization');
   }

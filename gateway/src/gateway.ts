@@ -6,7 +6,12 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { SigningKey } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
-import { createHealthRoutes } from '@resident-graph/observability';
+import {
+  activeTraceId,
+  createHealthRoutes,
+  runInRequestTrace,
+  traceRequests,
+} from '@resident-graph/observability';
 import express from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
@@ -140,9 +145,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
   let started = false;
   let stopping = false;
 
+  // A span per request (child of the client's traceparent), so its trace id is on every log line.
+  app.use(traceRequests((res) => ({ 'request.id': requestLocals(res.locals).requestId })));
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_RESPONSE_HEADER]);
-    const locals: RequestLocals = { requestId, logger: logger.child({ requestId }) };
+    const traceId = activeTraceId();
+    const locals: RequestLocals = {
+      requestId,
+      logger: logger.child({ requestId, ...(traceId ? { traceId } : {}) }),
+    };
     Object.assign(res.locals, locals);
     res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
     next();
@@ -179,7 +190,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         express.json({ limit: '1mb' }),
         (_req, res, next) => {
           // After body parsing: its stream callbacks would not carry the store along.
-          requestLocalsStore.run(requestLocals(res.locals), next);
+          runInRequestTrace(res, () => requestLocalsStore.run(requestLocals(res.locals), next));
         },
         expressMiddleware(apollo, {
           context: async ({ req, res }): Promise<GatewayContext> => {

@@ -4,6 +4,7 @@ import {
   type ServiceMetrics,
 } from '@resident-graph/observability';
 import { Counter, Gauge, Histogram } from 'prom-client';
+import type { GatewayContext } from './context.js';
 import type { FetchObserver } from './data-source.js';
 import type { BreakerState, PolicyHooks } from './resilience/agency-policy.js';
 import { subgraphFailureCodes } from './resilience/subgraph-errors.js';
@@ -20,7 +21,10 @@ export interface GatewayMetrics extends ServiceMetrics {
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
-  const service = createServiceMetrics('gateway');
+  const service = createServiceMetrics(
+    'gateway',
+    (context: Partial<GatewayContext>) => context.requestId,
+  );
   const registers = [service.registry];
   const fetchDuration = new Histogram({
     name: 'subgraph_fetch_duration_seconds',

@@ -1,6 +1,7 @@
 import { fixedClock, systemClock } from '@resident-graph/calendar';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
+import { startTracing } from '@resident-graph/observability';
 import { openAgencyDatabase } from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ export async function runSubgraph<DB, Context extends object>(
     process.exit(1);
   }
   const logger = createLogger(definition.name, config.logLevel);
+  const tracing = config.tracing ? startTracing(config.tracing) : null;
   try {
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
@@ -51,6 +53,7 @@ export async function runSubgraph<DB, Context extends object>(
       }, hardLimitMs).unref();
       await server.stop();
       await store.close();
+      await tracing?.shutdown();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown());

@@ -43,6 +43,10 @@ export function loadSubgraphConfig(
       LOG_LEVEL: logLevel(),
       /** On SIGTERM, how long in-flight requests may take before their connections close, in ms (default 10000). */
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
+      OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      /** `service.name` of the spans (default the subgraph's name). */
+      OTEL_SERVICE_NAME: z.string().min(1).optional(),
     },
     env,
   );
@@ -56,6 +60,12 @@ export function loadSubgraphConfig(
     timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    tracing: config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+          service: config.OTEL_SERVICE_NAME ?? name,
+        }
+      : null,
   });
 }
 

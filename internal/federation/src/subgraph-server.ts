@@ -8,7 +8,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
-import { createHealthRoutes, createServiceMetrics } from '@resident-graph/observability';
+import {
+  activeTraceId,
+  createHealthRoutes,
+  createServiceMetrics,
+  runInRequestTrace,
+  traceRequests,
+} from '@resident-graph/observability';
 import express, { type RequestHandler } from 'express';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
@@ -60,7 +66,10 @@ export function createSubgraphServer<Context extends object>(
   const httpServer: Server = createServer(app);
   // formatError runs without a context; this carries the request's caller and logger to it.
   const currentRequest = new AsyncLocalStorage<RequestLocals>();
-  const metrics = createServiceMetrics(name);
+  const metrics = createServiceMetrics(
+    name,
+    (context: Partial<{ caller: Caller }>) => context.caller?.requestId,
+  );
   // The version of the schema this process serves, for readiness: the sha256 of its printed SDL as
   // `npm run compose` writes it (schema/subgraphs/<name>.graphql), so the two can be compared.
   const schemaHash = createHash('sha256')
@@ -94,9 +103,10 @@ export function createSubgraphServer<Context extends object>(
     const header = req.headers[CALLER_HEADER];
     options.verifyCaller(Array.isArray(header) ? header[0] : header).then(
       (caller) => {
+        const traceId = activeTraceId();
         const locals: RequestLocals = {
           caller,
-          logger: logger.child({ requestId: caller.requestId }),
+          logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
         };
         Object.assign(res.locals, locals);
         currentRequest.run(locals, next);
@@ -149,8 +159,29 @@ export function createSubgraphServer<Context extends object>(
       started = true;
       app.use(
         '/graphql',
+        // A span per request, child of the gateway's fetch span (traceparent).
+        traceRequests((res): Record<string, string> => {
+          const requestId = (res.locals as Partial<RequestLocals>).caller?.requestId;
+          return requestId ? { 'request.id': requestId } : {};
+        }),
         requireGatewayCaller,
         express.json({ limit: '1mb' }),
+        (req, res, next) => {
+          // One access-log line per request, with the request id and trace id bound to the logger.
+          const started = performance.now();
+          const body = req.body as { operationName?: unknown } | undefined;
+          res.once('finish', () =>
+            (res.locals as RequestLocals).logger.info(
+              {
+                operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+                status: res.statusCode,
+                durationMs: Math.round(performance.now() - started),
+              },
+              'graphql request',
+            ),
+          );
+          runInRequestTrace(res, next);
+        },
         expressMiddleware(apollo, {
           context: async ({ res }) => {
             const { caller } = res.locals as RequestLocals;

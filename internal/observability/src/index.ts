@@ -5,3 +5,13 @@ export {
   type ServiceMetrics,
 } from './metrics.js';
 export { createHealthRoutes, READINESS_TIMEOUT_MS, type Readiness } from './health.js';
+export {
+  startTracing,
+  activeTraceId,
+  injectTraceContext,
+  traceRequests,
+  runInRequestTrace,
+  annotateActiveSpan,
+  recordDatabaseSpan,
+  type TracingOptions,
+} from './tracing.js';

@@ -1,6 +1,13 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import {
+  collectDefaultMetrics,
+  Counter,
+  Histogram,
+  Registry,
+  type OpenMetricsContentType,
+} from 'prom-client';
+import { activeTraceId } from './tracing.js';
 
 /** Latency buckets in seconds: from a cached field (5 ms) to a fetch at its timeout (10 s). */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -10,7 +17,7 @@ export const MAX_OPERATION_NAMES = 200;
 
 /** One service's Prometheus metrics: its own registry, so several services in one test process never collide. */
 export interface ServiceMetrics {
-  readonly registry: Registry;
+  readonly registry: Registry<OpenMetricsContentType>;
   /** `GET /metrics` in the Prometheus text format. */
   readonly handler: RequestHandler;
   /** Counts and times GraphQL operations by operation name and outcome. */
@@ -25,8 +32,15 @@ export interface ServiceMetrics {
  * The operation name is the client's (bounded by the operations front ends send; an anonymous one is
  * `(anonymous)`).
  */
-export function createServiceMetrics(service: string): ServiceMetrics {
-  const registry = new Registry();
+export function createServiceMetrics(
+  service: string,
+  /** The request id of a request's context, for exemplars. */
+  requestIdOf: (contextValue: never) => string | undefined = () => undefined,
+): ServiceMetrics {
+  // OpenMetrics, so latency samples carry exemplars: the trace id and request id of a request that
+  // took that long, linking a slow bucket to its trace and log lines.
+  const registry = new Registry<OpenMetricsContentType>();
+  registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -41,6 +55,7 @@ export function createServiceMetrics(service: string): ServiceMetrics {
     labelNames: ['operation'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
+    enableExemplars: true,
   });
   // Operation names come from clients: cap the distinct values a label can take.
   const seen = new Set<string>();
@@ -60,8 +75,14 @@ export function createServiceMetrics(service: string): ServiceMetrics {
       }, next);
     },
     plugin: {
-      async requestDidStart() {
-        const stop = duration.startTimer();
+      async requestDidStart({ contextValue }) {
+        const started = performance.now();
+        const traceId = activeTraceId();
+        const requestId = requestIdOf(contextValue as never);
+        const exemplarLabels = {
+          ...(traceId ? { trace_id: traceId } : {}),
+          ...(requestId ? { request_id: requestId } : {}),
+        };
         return {
           async willSendResponse({ operationName, response, errors }) {
             const operation = operationLabel(operationName);
@@ -72,7 +93,12 @@ export function createServiceMetrics(service: string): ServiceMetrics {
               body.singleResult.data !== null;
             const outcome = !errors?.length ? 'ok' : hasData ? 'partial' : 'error';
             requests.inc({ operation, outcome });
-            stop({ operation });
+            duration.observe({
+              labels: { operation },
+              value: (performance.now() - started) / 1000,
+              // prom-client types exemplar labels as the metric's own label names; any are allowed.
+              exemplarLabels: exemplarLabels as Record<string, string>,
+            });
           },
         };
       },
