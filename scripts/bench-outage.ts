@@ -14,10 +14,13 @@ const { values } = parseArgs({
   options: {
     requests: { type: 'string', default: '200' },
     'timeout-ms': { type: 'string', default: '1000' },
+    // A huge number keeps the breaker closed, to measure each failure path itself.
+    'breaker-failures': { type: 'string', default: '5' },
   },
 });
 const requests = Number(values.requests);
 const timeoutMs = Number(values['timeout-ms']);
+const breakerFailures = Number(values['breaker-failures']);
 
 const supergraphSdl = readFileSync(
   new URL('../schema/supergraph.graphql', import.meta.url),
@@ -31,7 +34,10 @@ const system = await startTestSystem({
   proxied: ['state'],
   gateway: {
     resilience: {
-      state: { timeoutMs, breaker: { consecutiveFailures: 5, halfOpenAfterMs: 5_000 } },
+      state: {
+        timeoutMs,
+        breaker: { consecutiveFailures: breakerFailures, halfOpenAfterMs: 5_000 },
+      },
     },
   },
 });
@@ -66,7 +72,8 @@ try {
     `outage bench: ${requests} TURNING_65 queries per case, state timeout ${timeoutMs} ms`,
   );
   await measure('all agencies healthy', { kind: 'pass' });
-  // The breaker opens after 5 failures; the rest of each run then answers circuit-open at once.
+  // With the default breaker, it opens within the first fetches; the rest of each run then answers
+  // circuit-open at once, and each next case starts with one half-open probe.
   await measure('state refusing connections', { kind: 'refuse' });
   await new Promise((resolve) => setTimeout(resolve, 5_500)); // let the breaker half-open
   await measure('state slow past its timeout', { kind: 'delay', delayMs: 60_000 });

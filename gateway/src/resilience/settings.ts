@@ -22,7 +22,7 @@ export const agencyResilienceSchema = z
       .prefault({}),
     breaker: z
       .object({
-        /** Consecutive failed fetches that open the breaker (default 5). */
+        /** Consecutive failed attempts (each retry counts) that open the breaker (default 5). */
         consecutiveFailures: z.number().int().min(1).default(5),
         /** How long the breaker stays open before one probe fetch may go through, in ms (default 5000). */
         halfOpenAfterMs: z.number().int().positive().default(5_000),
