@@ -15,6 +15,9 @@ describe('loadGatewayConfig', () => {
       supergraphPath: '/srv/rg/schema/supergraph.graphql',
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
+      resilience: {},
+      supergraphReloadIntervalMs: 2_000,
+      shutdownGraceMs: 10_000,
       auth: {
         issuer: DEV_ISSUER,
         audience: 'resident-graph',
@@ -30,6 +33,7 @@ describe('loadGatewayConfig', () => {
       introspection: true,
       persistedOperationsFile: null,
       limits: DEFAULT_LIMITS,
+      tracing: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -45,6 +49,29 @@ describe('loadGatewayConfig', () => {
     expect(() =>
       loadGatewayConfig({ GRAPHQL_MAX_ALIASES: '-1', EXPOSE_QUERY_PLANS: 'yes' }, cwd),
     ).toThrow(/EXPOSE_QUERY_PLANS[\s\S]*GRAPHQL_MAX_ALIASES/);
+  });
+
+  it('reads per-agency resilience settings and lists every mistake in them', () => {
+    const config = loadGatewayConfig(
+      {
+        SUBGRAPH_RESILIENCE:
+          '{"*":{"retry":{"maxAttempts":2}},"irs":{"timeoutMs":3000,"breaker":{"consecutiveFailures":3}}}',
+      },
+      cwd,
+    );
+    expect(config.resilience).toEqual({
+      '*': { retry: { maxAttempts: 2 } },
+      irs: { timeoutMs: 3000, breaker: { consecutiveFailures: 3 } },
+    });
+    expect(() => loadGatewayConfig({ SUBGRAPH_RESILIENCE: '{"irs":' }, cwd)).toThrow(
+      /SUBGRAPH_RESILIENCE: must be JSON/,
+    );
+    expect(() =>
+      loadGatewayConfig(
+        { SUBGRAPH_RESILIENCE: '{"irs":{"timeoutMs":-1,"retry":{"tries":3}}}' },
+        cwd,
+      ),
+    ).toThrow(/SUBGRAPH_RESILIENCE\.irs\.timeoutMs[\s\S]*SUBGRAPH_RESILIENCE\.irs\.retry/);
   });
 
   it('uses a remote JWKS and no dev issuer when AUTH_JWKS_URL is set', () => {

@@ -2,6 +2,23 @@ import { ConfigError, logLevel, parseEnv, port, z } from '@resident-graph/config
 import { DEV_AUDIENCE, DEV_ISSUER, devIssuerJwksFile } from '@resident-graph/dev-issuer';
 import { join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
+import { resilienceConfigSchema, type ResilienceConfig } from './resilience/settings.js';
+
+/** A variable holding a JSON value, parsed and then checked by `schema`. */
+const jsonVariable = <T extends z.ZodType>(example: string, schema: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return undefined;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON such as ${example}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema.optional());
 
 /** Every variable the gateway reads, with its default. Relative paths resolve from the working directory. */
 const gatewayEnv = {
@@ -28,8 +45,18 @@ const gatewayEnv = {
       }
     })
     .pipe(z.record(z.string().min(1), z.url({ protocol: /^https?$/ })).optional()),
-  /** How long to wait for one subgraph request, in milliseconds (default 10000). */
+  /** How long to wait for one subgraph request, retries included, in milliseconds (default 10000). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * JSON per-agency timeout, retry and breaker settings, `"*"` for every agency, e.g.
+   * {"*":{"retry":{"maxAttempts":2}},"irs":{"timeoutMs":3000,"breaker":{"consecutiveFailures":3}}}
+   * (default {}: the defaults in gateway/src/resilience/settings.ts; docs/operations.md lists them).
+   */
+  SUBGRAPH_RESILIENCE: jsonVariable('{"ssa":{"timeoutMs":3000}}', resilienceConfigSchema),
+  /** How often to re-read SUPERGRAPH_PATH for a new version, in ms; 0 = never (default 2000). */
+  SUPERGRAPH_RELOAD_INTERVAL_MS: z.coerce.number().int().min(0).default(2_000),
+  /** On SIGTERM, how long in-flight requests may take before their connections close, in ms (default 10000). */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Expected `iss` of access tokens (default the development issuer, http://127.0.0.1/dev-issuer). */
   AUTH_ISSUER: z.url().optional(),
   /** Expected `aud` of access tokens (default resident-graph). */
@@ -86,6 +113,10 @@ const gatewayEnv = {
   GRAPHQL_MAX_VARIABLE_DEPTH: limit(DEFAULT_LIMITS.maxVariableDepth),
   /** Request body size in bytes; larger bodies answer 413 (default 262144). */
   MAX_BODY_BYTES: limit(DEFAULT_LIMITS.maxBodyBytes),
+  /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** `service.name` of the spans (default gateway). */
+  OTEL_SERVICE_NAME: z.string().min(1).default('gateway'),
 };
 
 /** A positive whole number. */
@@ -108,6 +139,10 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs: number;
+  readonly resilience: ResilienceConfig;
+  /** 0 = the supergraph is never re-read. */
+  readonly supergraphReloadIntervalMs: number;
+  readonly shutdownGraceMs: number;
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -130,6 +165,8 @@ export interface GatewayConfig {
   /** Absolute path of the persisted operations manifest; null when any operation may run. */
   readonly persistedOperationsFile: string | null;
   readonly limits: OperationLimits;
+  /** Where to export traces; null = tracing off. */
+  readonly tracing: { readonly otlpEndpoint: string; readonly service: string } | null;
 }
 
 /**
@@ -176,6 +213,9 @@ export function loadGatewayConfig(
     supergraphPath: resolve(cwd, parsed.SUPERGRAPH_PATH),
     subgraphUrls: Object.freeze({ ...parsed.SUBGRAPH_URLS }),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    resilience: parsed.SUBGRAPH_RESILIENCE ?? {},
+    supergraphReloadIntervalMs: parsed.SUPERGRAPH_RELOAD_INTERVAL_MS,
+    shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,
     auth: Object.freeze({
       issuer: parsed.AUTH_ISSUER ?? DEV_ISSUER,
       audience: parsed.AUTH_AUDIENCE,
@@ -213,5 +253,11 @@ export function loadGatewayConfig(
       maxVariableDepth: parsed.GRAPHQL_MAX_VARIABLE_DEPTH,
       maxBodyBytes: parsed.MAX_BODY_BYTES,
     }),
+    tracing: parsed.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? Object.freeze({
+          otlpEndpoint: parsed.OTEL_EXPORTER_OTLP_ENDPOINT,
+          service: parsed.OTEL_SERVICE_NAME,
+        })
+      : null,
   });
 }

@@ -17,6 +17,7 @@ import {
   createSubgraphFetcher,
   SubgraphUnavailableError,
 } from './data-source.js';
+import { SubgraphFailureError, SubgraphFetchFailure } from './resilience/subgraph-errors.js';
 
 const logger = createLogger('gateway-test', 'silent');
 let key: SigningKey;
@@ -137,29 +138,60 @@ describe('CallerTokenDataSource.willSendRequest', () => {
 });
 
 describe('CallerTokenDataSource.didEncounterError', () => {
-  it('turns any fetch failure into SUBGRAPH_UNAVAILABLE naming the subgraph, without internal detail', () => {
-    const source = new CallerTokenDataSource({
+  const source = () =>
+    new CallerTokenDataSource({
       name: 'irs',
       url: 'http://irs.test/graphql',
       signingKey: key,
       logger,
     });
-    let thrown: unknown;
+  const failureOf = (error: Error, response?: Response) => {
     try {
-      source.didEncounterError(
-        new Error('connect ECONNREFUSED 10.1.2.3:4106'),
-        undefined,
-        undefined,
-        context(ava),
-      );
-    } catch (error) {
-      thrown = error;
+      source().didEncounterError(error, undefined, response);
+    } catch (thrown) {
+      return thrown as SubgraphFetchFailure;
     }
-    expect(thrown).toBeInstanceOf(SubgraphUnavailableError);
-    const error = thrown as SubgraphUnavailableError;
-    expect(error.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'irs' });
+    throw new Error('did not throw');
+  };
+
+  it('names a connection failure unavailable', () => {
+    const failure = failureOf(new Error('connect ECONNREFUSED 10.1.2.3:4106'));
+    expect(failure).toBeInstanceOf(SubgraphFetchFailure);
+    expect(failure.kind).toBe('unavailable');
+    expect(failure.retryable).toBe(true);
+  });
+
+  it('names refusals and 502, 503, 504 unavailable (only the last three retryable), any other error status a bad response', () => {
+    for (const status of [401, 403, 429, 502, 503, 504])
+      expect(failureOf(new Error('x'), new Response('', { status })).kind).toBe('unavailable');
+    expect(
+      [401, 403, 429, 502, 503, 504].map(
+        (status) => failureOf(new Error('x'), new Response('', { status })).retryable,
+      ),
+    ).toEqual([false, false, false, true, true, true]);
+    for (const status of [500, 404, 400])
+      expect(failureOf(new Error('x'), new Response('', { status })).kind).toBe('bad-response');
+  });
+
+  it('names a 200 whose body is not JSON a bad response', () => {
+    expect(failureOf(new SyntaxError('Unexpected token'), new Response('<html>')).kind).toBe(
+      'bad-response',
+    );
+  });
+});
+
+describe('SubgraphFailureError', () => {
+  it('names the case and the agency, without internal detail', () => {
+    const error = new SubgraphUnavailableError('irs');
+    expect(error.extensions).toEqual({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      agency: 'irs',
+      serviceName: 'irs',
+    });
     expect(error.message).toContain('irs');
-    expect(error.message).not.toContain('10.1.2.3');
+    expect(new SubgraphFailureError('circuit-open', 'ssa').extensions.code).toBe(
+      'SUBGRAPH_CIRCUIT_OPEN',
+    );
   });
 });
 
@@ -191,7 +223,11 @@ describe('createSubgraphFetcher', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  const fetcher = () => createSubgraphFetcher((url, init) => fetch(url, init), 200);
+  const fetcher = () =>
+    createSubgraphFetcher(
+      (url, init) => fetch(url, init),
+      () => AbortSignal.timeout(200),
+    );
 
   it('passes successful responses through', async () => {
     const response = await fetcher()(`${base}/ok`);

@@ -6,24 +6,39 @@ import {
   signCallerToken,
   type SigningKey,
 } from '@resident-graph/caller';
-import { ResidentGraphError } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
+import { injectTraceContext } from '@resident-graph/observability';
+import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
+import { FAILED_FETCH_EXTENSION, type FailedFetch } from './plugins/failed-fetch-paths.js';
+import {
+  createAgencyPolicy,
+  type AgencyPolicy,
+  type OperationKind,
+} from './resilience/agency-policy.js';
+import { resilienceFor } from './resilience/settings.js';
+import {
+  SubgraphFailureError,
+  SubgraphFetchFailure,
+  type SubgraphFailureKind,
+} from './resilience/subgraph-errors.js';
+
+export { SubgraphUnavailableError } from './resilience/subgraph-errors.js';
 
 /** Header that carries the request id to subgraphs, so their access logs line up with ours. */
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** How long the gateway waits for one subgraph request before giving up on it. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
-/** One agency's service did not give a usable answer; the rest of the response still stands. */
-export class SubgraphUnavailableError extends ResidentGraphError<'SUBGRAPH_UNAVAILABLE'> {
-  constructor(readonly subgraph: string) {
-    super(
-      'SUBGRAPH_UNAVAILABLE',
-      `The ${subgraph} service is not available right now, so part of this answer is missing. Please try again later.`,
-      { serviceName: subgraph },
-    );
-  }
+/** What the data source reports about each fetch, for metrics. */
+export interface FetchObserver {
+  (event: {
+    agency: string;
+    /** null when the fetch gave a usable answer. */
+    failure: SubgraphFailureKind | null;
+    durationSeconds: number;
+  }): void;
 }
 
 export interface CallerTokenDataSourceOptions {
@@ -33,29 +48,110 @@ export interface CallerTokenDataSourceOptions {
   /** The gateway's caller-token signing key. */
   signingKey: SigningKey;
   logger: Logger;
-  /** Per-request timeout for this subgraph, in milliseconds. Default DEFAULT_SUBGRAPH_TIMEOUT_MS. */
+  /**
+   * This agency's timeout, retries and breaker, shared with every other data source for it.
+   * Default: a fresh policy with the default settings and `timeoutMs`.
+   */
+  policy?: AgencyPolicy;
+  /** Per-fetch timeout when no `policy` is given, in milliseconds. Default DEFAULT_SUBGRAPH_TIMEOUT_MS. */
   timeoutMs?: number;
+  /** Told about every client fetch and how it ended. Default none. */
+  observeFetch?: FetchObserver;
 }
+
+/** The abort signal of the attempt in progress, for the fetcher (RemoteGraphQLDataSource builds the request). */
+const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 
 /**
  * Sends query-plan fetches to one subgraph with a caller token the gateway signs for that subgraph
  * alone. Client headers are never forwarded (RemoteGraphQLDataSource starts from an empty header
  * set), and the caller header is set here last, so nothing a client sends can stand in for it.
+ *
+ * Every client fetch runs under the agency's policy (timeout, retries for queries, breaker). A fetch
+ * that gives no usable answer does not fail the request: it becomes a response whose errors sit at
+ * the paths this fetch would have filled, with a code naming the case and `extensions.agency`, so
+ * the gateway returns every other agency's data beside it.
  */
 export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
   private readonly signingKey: SigningKey;
   private readonly logger: Logger;
+  private readonly policy: AgencyPolicy;
+  private readonly observeFetch: FetchObserver | undefined;
 
   constructor(options: CallerTokenDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
     this.signingKey = options.signingKey;
     this.logger = options.logger;
-    this.fetcher = createSubgraphFetcher(
-      this.fetcher,
-      options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
-    );
+    this.observeFetch = options.observeFetch;
+    this.policy =
+      options.policy ??
+      createAgencyPolicy(
+        options.name,
+        resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
+      );
+    this.fetcher = createSubgraphFetcher(this.fetcher, () => attemptSignal.getStore());
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    if (!('incomingRequestContext' in options)) {
+      // The gateway's own health checks: bounded, but outside the breaker and metrics.
+      return attemptSignal.run(AbortSignal.timeout(this.policy.settings.timeoutMs), () =>
+        super.process(options),
+      );
+    }
+    const started = performance.now();
+    const variables: unknown = options.request.variables?.['representations'];
+    const representations = Array.isArray(variables) ? variables.length : null;
+    try {
+      const response = await this.policy.execute(operationKind(options.request.query), (signal) =>
+        attemptSignal.run(signal, async () => {
+          const answer = await super.process(options);
+          checkShape(answer as Record<string, unknown>, representations);
+          return answer;
+        }),
+      );
+      this.observe(null, started);
+      return response;
+    } catch (error) {
+      if (!(error instanceof SubgraphFetchFailure)) throw error;
+      this.observe(error.kind, started);
+      options.context.logger.warn(
+        {
+          subgraph: this.subgraphName,
+          failure: error.kind,
+          detail: error.detail,
+          status: error.status,
+          breaker: this.policy.breakerState(),
+        },
+        `no usable answer from the ${this.subgraphName} subgraph`,
+      );
+      const publicError = new SubgraphFailureError(error.kind, this.subgraphName).toJSON();
+      const types = entityTypes(options.request.variables);
+      if (types) {
+        // Placed at the entities' paths by the failed-fetch-paths plugin (Apollo's own mapping is
+        // wrong for lists of mixed types).
+        const failed: FailedFetch = {
+          path: [...(options.pathInIncomingRequest ?? [])],
+          types,
+        };
+        return {
+          errors: [
+            {
+              ...publicError,
+              extensions: { ...publicError.extensions, [FAILED_FETCH_EXTENSION]: failed },
+            },
+          ],
+        };
+      }
+      const fields = rootFields(options.request.query);
+      // Never an empty list: no errors would read as success.
+      if (fields.length === 0) return { errors: [publicError] };
+      return {
+        errors: fields.map((field): GraphQLFormattedError => ({ ...publicError, path: [field] })),
+      };
+    }
   }
 
   override async willSendRequest(
@@ -70,21 +166,47 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     const requestId = context?.requestId ?? 'gateway';
     headers.set(CALLER_HEADER, await this.callerToken(context));
     headers.set(REQUEST_ID_HEADER, requestId);
+    // W3C trace context: the subgraph's spans join this request's trace (no-op when tracing is off).
+    injectTraceContext(headers);
     // Defence in depth: the client's access token is for the gateway only.
     headers.delete('authorization');
   }
 
+  /** Says which case a failed attempt was; the policy retries and counts it, process() reports it. */
   override didEncounterError(
     error: Error,
     _fetchRequest: unknown,
     response?: FetcherResponse,
-    context?: GatewayContext,
-  ): void {
-    (context?.logger ?? this.logger).error(
-      { err: error, subgraph: this.subgraphName, status: response?.status },
-      `no usable answer from the ${this.subgraphName} subgraph`,
+  ): never {
+    const signal = attemptSignal.getStore();
+    if (signal?.aborted) {
+      throw new SubgraphFetchFailure(
+        'timeout',
+        response ? 'stopped sending its answer' : 'no answer in time',
+        response?.status,
+        { cause: error },
+      );
+    }
+    if (!response)
+      throw new SubgraphFetchFailure('unavailable', error.message, undefined, { retryable: true });
+    if (UNAVAILABLE_STATUSES.has(response.status)) {
+      throw new SubgraphFetchFailure('unavailable', `HTTP ${response.status}`, response.status, {
+        retryable: RETRYABLE_STATUSES.has(response.status),
+      });
+    }
+    throw new SubgraphFetchFailure(
+      'bad-response',
+      response.ok ? error.message : `HTTP ${response.status}`,
+      response.status,
     );
-    throw new SubgraphUnavailableError(this.subgraphName);
+  }
+
+  private observe(failure: SubgraphFailureKind | null, started: number): void {
+    this.observeFetch?.({
+      agency: this.subgraphName,
+      failure,
+      durationSeconds: (performance.now() - started) / 1000,
+    });
   }
 
   private callerToken(context: GatewayContext | undefined): Promise<string> {
@@ -100,15 +222,81 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
 }
 
 /**
- * Wraps the data source's fetcher with a timeout, and keeps partial results. This is a general
- * gateway: a subgraph may answer non-2xx with an executed result (Apollo Server sets the status from
+ * Statuses that mean "the service will not serve us": not there right now (a proxy or the service
+ * says so), overloaded, or refusing the gateway itself (a key mismatch is an outage for every
+ * resident, not the client being signed out). Other error statuses are bad answers.
+ */
+const UNAVAILABLE_STATUSES = new Set([401, 403, 429, 502, 503, 504]);
+/** Of those, the ones a second try may get past. 429 is left out: retrying adds to the overload. */
+const RETRYABLE_STATUSES = new Set([502, 503, 504]);
+
+/** Reads the kind from the operation text the query planner wrote (one operation per fetch). */
+function operationKind(query: string | undefined): OperationKind {
+  // Anything but a plain query (a mutation, or text we cannot read) is never sent twice.
+  return query !== undefined && /^\s*(query\b|\{)/.test(query) ? 'query' : 'mutation';
+}
+
+/** The typenames of an entity fetch's representations (null for a root fetch). */
+function entityTypes(variables: Record<string, unknown> | undefined): string[] | null {
+  const representations = variables?.['representations'];
+  if (!Array.isArray(representations)) return null;
+  return [
+    ...new Set(
+      representations.map((r) => String((r as Record<string, unknown> | null)?.['__typename'])),
+    ),
+  ];
+}
+
+/** The response keys a root fetch fills: where its failure's errors go. */
+function rootFields(query: string | undefined): string[] {
+  let document: DocumentNode | undefined;
+  try {
+    document = query === undefined ? undefined : parse(query, { noLocation: true });
+  } catch {
+    return [];
+  }
+  const operation = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  return (
+    operation?.selectionSet.selections.flatMap((s) =>
+      s.kind === Kind.FIELD ? [(s.alias ?? s.name).value] : [],
+    ) ?? []
+  );
+}
+
+/**
+ * A 200 answer must still be a GraphQL result the gateway can merge: an object with `data` and/or
+ * an `errors` list, and for an entity fetch one entity per representation. Anything else would
+ * fail later as an internal error with no agency named; here it is a bad answer from that agency.
+ */
+function checkShape(response: Record<string, unknown>, representations: number | null): void {
+  const { data, errors } = response;
+  const bad = (detail: string) => {
+    throw new SubgraphFetchFailure('bad-response', detail);
+  };
+  if (errors !== undefined && !Array.isArray(errors)) bad('errors is not a list');
+  if (data === undefined && errors === undefined) bad('neither data nor errors');
+  if (data === undefined || data === null) return;
+  if (typeof data !== 'object' || Array.isArray(data)) bad('data is not an object');
+  if (representations === null) return;
+  const entities = (data as Record<string, unknown>)['_entities'];
+  if (!Array.isArray(entities) || entities.length !== representations)
+    bad(`expected ${representations} entities`);
+}
+
+/**
+ * Wraps the data source's fetcher so each attempt honours the policy's abort signal (while waiting
+ * for headers and while reading the body), and keeps partial results. This is a general gateway: a
+ * subgraph may answer non-2xx with an executed result (Apollo Server sets the status from
  * `extensions.http`), and RemoteGraphQLDataSource treats every non-2xx response as a failed fetch,
  * which would drop the data. A non-2xx response whose body has `data` is handed on as that result.
  */
-export function createSubgraphFetcher(base: Fetcher, timeoutMs: number): Fetcher {
+export function createSubgraphFetcher(
+  base: Fetcher,
+  signalForAttempt: () => AbortSignal | undefined,
+): Fetcher {
   return async (url, init = {}) => {
-    const signal: unknown = init.signal;
-    const response = await base(url, { ...init, signal: signal ?? AbortSignal.timeout(timeoutMs) });
+    const signal: unknown = init.signal ?? signalForAttempt();
+    const response = await base(url, { ...init, ...(signal ? { signal } : {}) });
     if (response.ok) return response;
     const body = await response.text();
     const executed = isExecutedResult(body);

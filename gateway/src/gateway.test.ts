@@ -316,7 +316,8 @@ describe('gateway', () => {
       {
         message:
           'The catalog service is not available right now, so part of this answer is missing. Please try again later.',
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'catalog' },
+        path: ['lifeEvents'],
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', agency: 'catalog', serviceName: 'catalog' },
       },
     ]);
     expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|stacktrace/);
@@ -330,7 +331,7 @@ describe('gateway', () => {
     });
     expect(body.data).toEqual({ lifeEvents: null });
     expect(body.errors?.map((e) => e.extensions)).toEqual([
-      { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'catalog' },
+      { code: 'SUBGRAPH_UNAVAILABLE', agency: 'catalog', serviceName: 'catalog' },
     ]);
   });
 
@@ -412,6 +413,21 @@ describe('gateway', () => {
         callerSigningKey: gatewayKey,
         logger,
       }),
-    ).toThrow(/catalgo \(it has: catalog, residents\)/);
+    ).toThrow(/SUBGRAPH_URLS names subgraphs .*catalgo \(it has: catalog, residents\)/);
+  });
+
+  it('refuses resilience settings for subgraphs the supergraph does not have', () => {
+    expect(() =>
+      createGateway({
+        supergraphSdl,
+        resilience: { '*': { timeoutMs: 100 }, resident: { timeoutMs: 100 } },
+        verifyAccessToken: async () => {
+          throw new Error('unused');
+        },
+        clients: repositoryClientRegistry(),
+        callerSigningKey: gatewayKey,
+        logger,
+      }),
+    ).toThrow(/SUBGRAPH_RESILIENCE names subgraphs .*resident \(it has/);
   });
 });

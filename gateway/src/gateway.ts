@@ -7,15 +7,22 @@ import type { ClientRegistry } from '@resident-graph/authorization';
 import type { SigningKey } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
+import {
+  activeTraceId,
+  createHealthRoutes,
+  runInRequestTrace,
+  traceRequests,
+} from '@resident-graph/observability';
 import express from 'express';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
 import { createAuthorizingGateway } from './authorization/authorizing-gateway.js';
-import { servableSupergraph } from './authorization/servable-supergraph.js';
 import type { GatewayContext } from './context.js';
-import { CallerTokenDataSource } from './data-source.js';
+import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
+import { createGatewayMetrics } from './metrics.js';
+import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { armorProtection } from './protection/armor.js';
 import { costLimitPlugin } from './protection/cost-limit.js';
@@ -24,7 +31,10 @@ import type { PersistedOperations } from './protection/persisted-operations.js';
 import { maxRootFieldsRule } from './protection/root-fields-rule.js';
 import { variablesGuard } from './protection/variables-guard.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
+import { createAgencyPolicies } from './resilience/agency-policy.js';
+import type { ResilienceConfig } from './resilience/settings.js';
 import { supergraphSubgraphs } from './supergraph.js';
+import { createSupergraphSource } from './supergraph-source.js';
 
 export interface GatewayDeps {
   /** The composed supergraph (schema/supergraph.graphql, or any valid Federation 2 supergraph). */
@@ -54,6 +64,12 @@ export interface GatewayDeps {
   hideSchemaDetails?: boolean;
   /** When given, only these operations run (persisted operations mode). Default none: any may. */
   persistedOperations?: PersistedOperations;
+  /** Per-agency timeout, retry and breaker settings (`"*"` for all). Default: built-in defaults. */
+  resilience?: ResilienceConfig;
+  /** Re-read the supergraph from this file and serve a valid new version. Default: no reloading. */
+  supergraphWatch?: { path: string; intervalMs: number };
+  /** On stop, how long in-flight requests may take before their connections are closed. Default 10000. */
+  shutdownGraceMs?: number;
 }
 
 export interface Gateway {
@@ -75,8 +91,32 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const { logger, callerSigningKey } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const armor = armorProtection(limits);
-  checkSubgraphUrlOverrides(deps.supergraphSdl, deps.subgraphUrls ?? {});
-  const supergraph = servableSupergraph(deps.supergraphSdl);
+  checkSubgraphOverrides(deps.supergraphSdl, {
+    SUBGRAPH_URLS: Object.keys(deps.subgraphUrls ?? {}),
+    SUBGRAPH_RESILIENCE: Object.keys(deps.resilience ?? {}).filter((name) => name !== '*'),
+  });
+  const metrics = createGatewayMetrics();
+  const supergraph = createSupergraphSource({
+    text: deps.supergraphSdl,
+    ...(deps.supergraphWatch ? { watch: deps.supergraphWatch } : {}),
+    logger,
+    onReload: metrics.reloadAttempted,
+  });
+  metrics.supergraphLoaded(supergraph.initial.hash);
+  const policies = createAgencyPolicies(
+    deps.resilience ?? {},
+    deps.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    {
+      ...metrics.policyHooks,
+      onBreakerStateChange(agency, state) {
+        metrics.policyHooks.onBreakerStateChange(agency, state);
+        logger[state === 'closed' ? 'info' : 'warn'](
+          { agency, breaker: state },
+          `${agency} circuit breaker ${state}`,
+        );
+      },
+    },
+  );
 
   // The request's logger (with its id) for code Apollo calls without a context, such as formatError.
   const requestLocalsStore = new AsyncLocalStorage<RequestLocals>();
@@ -85,7 +125,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const httpServer: Server = createServer(app);
 
   const apolloGateway = new ApolloGateway({
-    supergraphSdl: supergraph.sdl,
+    // First load and every reload go through the supergraph source (supergraph-source.ts).
+    supergraphSdl: supergraph.hook,
+    // Refuse an invalid supergraph in production too (Apollo skips the check when NODE_ENV=production).
+    validateSupergraph: true,
     __exposeQueryPlanExperimental: deps.exposeQueryPlans ?? false,
     logger: logger.child({ component: 'apollo-gateway' }),
     buildService: ({ name, url }) => {
@@ -99,13 +142,14 @@ export function createGateway(deps: GatewayDeps): Gateway {
         url: target,
         signingKey: callerSigningKey,
         logger,
-        ...(deps.subgraphTimeoutMs !== undefined ? { timeoutMs: deps.subgraphTimeoutMs } : {}),
+        policy: policies.get(name),
+        observeFetch: metrics.observeFetch,
       });
     },
   });
   const gateway = createAuthorizingGateway({
     inner: apolloGateway,
-    rulesFor: (sdl) => (sdl === supergraph.sdl ? supergraph.rules : undefined),
+    rulesFor: (sdl) => supergraph.rulesFor(sdl),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -126,27 +170,54 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return request?.requestId;
     }),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: deps.shutdownGraceMs ?? 10_000,
+      }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
+      createFailedFetchPathsPlugin(),
       createRequestLogPlugin(),
+      metrics.plugin,
       ...armor.plugins,
       costLimitPlugin(limits.maxCost, limits.assumedListSize),
       ...(deps.persistedOperations ? [deps.persistedOperations.plugin] : []),
     ],
   });
   let started = false;
+  let stopping = false;
 
+  // A span per request (child of the client's traceparent), so its trace id is on every log line.
+  app.use(traceRequests((res) => ({ 'request.id': requestLocals(res.locals).requestId })));
   app.use((req, res, next) => {
     const requestId = requestIdFrom(req.headers[REQUEST_ID_RESPONSE_HEADER]);
-    const locals: RequestLocals = { requestId, logger: logger.child({ requestId }) };
+    const traceId = activeTraceId();
+    const locals: RequestLocals = {
+      requestId,
+      logger: logger.child({ requestId, ...(traceId ? { traceId } : {}) }),
+    };
     Object.assign(res.locals, locals);
     res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
     next();
   });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  app.use(
+    createHealthRoutes('gateway', async () => {
+      const status = supergraph.status();
+      return {
+        ready: started && !stopping,
+        checks: {
+          supergraph: status,
+          database: 'not configured',
+          redis: 'not configured',
+          breakers: Object.fromEntries(
+            status.subgraphs.map((name) => [name, policies.get(name).breakerState()]),
+          ),
+          ...(stopping ? { shutdown: 'in progress' } : {}),
+        },
+      };
+    }),
+  );
+  app.get('/metrics', metrics.handler);
   app.get(CALLER_JWKS_PATH, (_req, res) => {
     res.setHeader('cache-control', 'public, max-age=300');
     res.json(callerSigningKey.jwks);
@@ -162,7 +233,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         variablesGuard(limits.maxVariableDepth),
         (_req, res, next) => {
           // After body parsing: its stream callbacks would not carry the store along.
-          requestLocalsStore.run(requestLocals(res.locals), next);
+          runInRequestTrace(res, () => requestLocalsStore.run(requestLocals(res.locals), next));
         },
         expressMiddleware(apollo, {
           context: async ({ req, res }): Promise<GatewayContext> => {
@@ -196,6 +267,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return url;
     },
     async stop() {
+      // Readiness turns 503 at once, so a load balancer stops sending while in-flight requests finish.
+      stopping = true;
       if (started) await apollo.stop();
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
     },
@@ -211,16 +284,19 @@ interface RequestLocals {
 
 const requestLocals = (locals: Record<string, unknown>) => locals as unknown as RequestLocals;
 
-function checkSubgraphUrlOverrides(
+/** Settings keyed by subgraph name must name subgraphs the supergraph has: a typo fails loudly. */
+function checkSubgraphOverrides(
   supergraphSdl: string,
-  overrides: Readonly<Record<string, string>>,
+  namesBySetting: Record<string, readonly string[]>,
 ): void {
   const known = supergraphSubgraphs(supergraphSdl).map((s) => s.name);
-  const unknown = Object.keys(overrides).filter((name) => !known.includes(name));
-  if (unknown.length > 0) {
-    throw new Error(
-      `subgraph URL overrides name subgraphs the supergraph does not have: ${unknown.join(', ')} ` +
-        `(it has: ${known.join(', ') || 'none'})`,
-    );
+  for (const [setting, names] of Object.entries(namesBySetting)) {
+    const unknown = names.filter((name) => !known.includes(name));
+    if (unknown.length > 0) {
+      throw new Error(
+        `${setting} names subgraphs the supergraph does not have: ${unknown.join(', ')} ` +
+          `(it has: ${known.join(', ') || 'none'})`,
+      );
+    }
   }
 }

@@ -10,6 +10,7 @@ import { ClientRegistryError, loadClientRegistry } from '@resident-graph/authori
 import { ConfigError } from '@resident-graph/config';
 import { loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
 import { createLogger, type Logger } from '@resident-graph/logging';
+import { startTracing } from '@resident-graph/observability';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from './auth/access-token.js';
@@ -28,6 +29,8 @@ try {
   process.exit(1);
 }
 const logger = createLogger('gateway', config.logLevel);
+// Before anything serves, so every request's spans are recorded (and Apollo Gateway's own).
+const tracing = config.tracing ? startTracing(config.tracing) : null;
 
 /** A problem an operator can fix from its message alone; logged without a stack trace. */
 class StartupError extends Error {}
@@ -106,21 +109,36 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     callerSigningKey: await callerSigningKey(config),
     logger,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    resilience: config.resilience,
+    shutdownGraceMs: config.shutdownGraceMs,
+    ...(config.supergraphReloadIntervalMs > 0
+      ? {
+          supergraphWatch: {
+            path: config.supergraphPath,
+            intervalMs: config.supergraphReloadIntervalMs,
+          },
+        }
+      : {}),
   });
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'gateway stopping');
-    // Draining waits for in-flight requests; a stuck one must not keep the process alive forever.
-    setTimeout(() => process.exit(1), 10_000).unref();
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'gateway did not stop cleanly');
-        process.exit(1);
-      },
-    );
+    // Draining waits for in-flight requests up to the grace period, then closes their connections;
+    // if even that does not finish, the process must not stay alive forever.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 5_000).unref();
+    gateway
+      .stop()
+      // Spans of the last requests still go out.
+      .then(() => tracing?.shutdown())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'gateway did not stop cleanly');
+          process.exit(1);
+        },
+      );
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

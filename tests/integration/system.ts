@@ -10,7 +10,7 @@ export const supergraphSdl = readFileSync(
 
 /** Every subgraph and the gateway, booted on port 0 from their production factories. */
 export function startSystem(
-  options: Pick<Parameters<typeof startTestSystem>[0], 'gateway'> = {},
+  options: Omit<Parameters<typeof startTestSystem>[0], 'subgraphs' | 'supergraphSdl'> = {},
 ): Promise<TestSystem> {
   return startTestSystem({ subgraphs, supergraphSdl, ...options });
 }

@@ -60,8 +60,28 @@ export const errorCodes = {
   },
   SUBGRAPH_UNAVAILABLE: {
     http: 200,
-    meaning: 'One agency’s service did not answer; the rest of the response is still valid.',
+    meaning:
+      'One agency’s service could not be reached (connection refused or reset, or it answered 502, 503 or 504), even after the gateway retried. The error sits at the fields that agency would have filled and names it in `extensions.agency`; the rest of the response is still valid.',
     clientAction: 'Show the partial data and say which agency is unavailable; retry later.',
+  },
+  SUBGRAPH_TIMEOUT: {
+    http: 200,
+    meaning:
+      'One agency’s service did not finish answering within its time limit (it was slow, or stopped sending half way). The error sits at the fields that agency would have filled and names it in `extensions.agency`; the rest of the response is still valid.',
+    clientAction: 'Show the partial data and say which agency is slow; retry later.',
+  },
+  SUBGRAPH_BAD_RESPONSE: {
+    http: 200,
+    meaning:
+      'One agency’s service answered, but not with a usable GraphQL result (an HTTP error such as 500, malformed JSON, or a body of the wrong shape). The error sits at the fields that agency would have filled and names it in `extensions.agency`; the rest of the response is still valid.',
+    clientAction: 'Show the partial data and say which agency had a problem; retry later.',
+  },
+  SUBGRAPH_CIRCUIT_OPEN: {
+    http: 200,
+    meaning:
+      'The gateway is not calling one agency’s service for a few seconds because its recent requests kept failing (its circuit breaker is open); it answers at once instead of waiting. The error sits at the fields that agency would have filled and names it in `extensions.agency`; the rest of the response is still valid.',
+    clientAction:
+      'Show the partial data and say which agency is unavailable; retry after a few seconds.',
   },
   PERSISTED_QUERY_NOT_FOUND: {
     http: 200,

@@ -1,6 +1,7 @@
 import { fixedClock, systemClock } from '@resident-graph/calendar';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
+import { startTracing } from '@resident-graph/observability';
 import { openAgencyDatabase } from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
@@ -24,6 +25,7 @@ export async function runSubgraph<DB, Context extends object>(
     process.exit(1);
   }
   const logger = createLogger(definition.name, config.logLevel);
+  const tracing = config.tracing ? startTracing(config.tracing) : null;
   try {
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
@@ -33,20 +35,25 @@ export async function runSubgraph<DB, Context extends object>(
       clock,
       logger,
       gatewayJwks,
+      shutdownGraceMs: config.shutdownGraceMs,
     });
     const url = await server.listen(config.port, config.host);
-    // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once,
-    // and give up after a grace period rather than hang on a stuck connection.
+    // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once.
+    // Stopping refuses new connections, lets in-flight requests finish for the grace period, then
+    // closes what is left; if even that hangs, give up rather than never exit.
     let stopping = false;
     const shutdown = async () => {
       if (stopping) return;
       stopping = true;
+      logger.info('stopping');
+      const hardLimitMs = config.shutdownGraceMs + 5_000;
       setTimeout(() => {
-        logger.error('did not stop within 10 s; exiting');
+        logger.error(`did not stop within ${hardLimitMs} ms; exiting`);
         process.exit(1);
-      }, 10_000).unref();
+      }, hardLimitMs).unref();
       await server.stop();
       await store.close();
+      await tracing?.shutdown();
       process.exit(0);
     };
     process.once('SIGINT', () => void shutdown());

@@ -1,4 +1,5 @@
 import { createCallerVerifier } from '@resident-graph/caller';
+import { sql } from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDeps, SubgraphDefinition } from './agency-subgraph.js';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
@@ -6,7 +7,7 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js'
 /** Builds the HTTP server for an agency subgraph; the caller listens. */
 export async function createAgencySubgraphServer<DB, Context extends object>(
   definition: SubgraphDefinition<DB, Context>,
-  deps: SubgraphDeps<DB> & { gatewayJwks: JSONWebKeySet },
+  deps: SubgraphDeps<DB> & { gatewayJwks: JSONWebKeySet; shutdownGraceMs?: number },
 ): Promise<SubgraphServer> {
   const schema = await definition.buildSchema();
   return createSubgraphServer({
@@ -15,5 +16,11 @@ export async function createAgencySubgraphServer<DB, Context extends object>(
     logger: deps.logger,
     verifyCaller: createCallerVerifier(deps.gatewayJwks, definition.name),
     createContext: (caller) => definition.createContext(deps, caller),
+    // Not ready until the agency's database answers a query.
+    checkDependencies: async () => {
+      await sql`select 1`.execute(deps.store.db);
+      return { database: 'up', redis: 'not configured' };
+    },
+    ...(deps.shutdownGraceMs !== undefined ? { shutdownGraceMs: deps.shutdownGraceMs } : {}),
   });
 }

@@ -41,6 +41,12 @@ export function loadSubgraphConfig(
         .refine(isTimeZone, 'not an IANA time zone, e.g. America/New_York'),
       /** pino log level (default info). */
       LOG_LEVEL: logLevel(),
+      /** On SIGTERM, how long in-flight requests may take before their connections close, in ms (default 10000). */
+      SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
+      OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+      /** `service.name` of the spans (default the subgraph's name). */
+      OTEL_SERVICE_NAME: z.string().min(1).optional(),
     },
     env,
   );
@@ -53,6 +59,13 @@ export function loadSubgraphConfig(
     today: config.RG_TODAY ?? null,
     timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,
+    shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    tracing: config.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+          service: config.OTEL_SERVICE_NAME ?? name,
+        }
+      : null,
   });
 }
 

@@ -14,6 +14,7 @@ describe('subgraph server', () => {
   let server: SubgraphServer;
   let url: string;
   let token: string;
+  let databaseUp = true;
 
   beforeAll(async () => {
     const { key } = await generateSigningKey('gateway');
@@ -34,6 +35,10 @@ describe('subgraph server', () => {
       logger: createLogger('test', 'silent'),
       verifyCaller: createCallerVerifier(key.jwks, 'test'),
       createContext: () => ({}),
+      checkDependencies: async () => {
+        if (!databaseUp) throw new Error('database is closed');
+        return { database: 'up', redis: 'not configured' };
+      },
     });
     url = await server.listen(0);
     token = await signCallerToken(
@@ -50,6 +55,48 @@ describe('subgraph server', () => {
     );
   });
   afterAll(() => server.stop());
+
+  const get = async (path: string) => {
+    const response = await fetch(new URL(path, url));
+    return { status: response.status, text: await response.text() };
+  };
+
+  it('is live, and ready only while its database answers', async () => {
+    expect((await get('/health')).status).toBe(200);
+    expect((await get('/health/live')).status).toBe(200);
+    const ready = await get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toMatchObject({
+      status: 'ready',
+      service: 'test',
+      checks: {
+        schema: expect.stringMatching(/^[0-9a-f]{64}$/),
+        database: 'up',
+        redis: 'not configured',
+      },
+    });
+    databaseUp = false;
+    try {
+      const notReady = await get('/health/ready');
+      expect(notReady.status).toBe(503);
+      expect(JSON.parse(notReady.text)).toMatchObject({ status: 'not ready' });
+      // Liveness never depends on the database: a restart would not bring it back.
+      expect((await get('/health/live')).status).toBe(200);
+    } finally {
+      databaseUp = true;
+    }
+  });
+
+  it('serves Prometheus metrics counting requests by operation name', async () => {
+    await post(JSON.stringify({ query: 'query Probe { ok }' }), { [CALLER_HEADER]: token });
+    const { status, text } = await get('/metrics');
+    expect(status).toBe(200);
+    expect(text).toMatch(
+      /graphql_requests_total\{[^}]*operation="Probe"[^}]*outcome="ok"[^}]*\} 1/,
+    );
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{[^}]*operation="Probe"/);
+    expect(text).toContain('service="test"');
+  });
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(url, {

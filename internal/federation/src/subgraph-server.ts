@@ -8,8 +8,17 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
+import {
+  activeTraceId,
+  createHealthRoutes,
+  createServiceMetrics,
+  runInRequestTrace,
+  traceRequests,
+} from '@resident-graph/observability';
 import express, { type RequestHandler } from 'express';
+import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
+import { createHash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +31,13 @@ export interface SubgraphServerOptions<Context> {
   verifyCaller: (token: string | undefined) => Promise<Caller>;
   /** Builds the per-request context (DataLoaders live here) for a verified caller. */
   createContext: (caller: Caller) => Context;
+  /**
+   * Checks the subgraph's own dependencies for readiness, e.g. `{ database: 'up' }`; throws (or
+   * rejects) when one does not answer, which makes the subgraph not ready. Default: none to check.
+   */
+  checkDependencies?: () => Promise<Record<string, unknown>>;
+  /** On stop, how long in-flight requests may take before their connections close. Default 10000. */
+  shutdownGraceMs?: number;
 }
 
 export interface SubgraphServer {
@@ -50,6 +66,15 @@ export function createSubgraphServer<Context extends object>(
   const httpServer: Server = createServer(app);
   // formatError runs without a context; this carries the request's caller and logger to it.
   const currentRequest = new AsyncLocalStorage<RequestLocals>();
+  const metrics = createServiceMetrics(
+    name,
+    (context: Partial<{ caller: Caller }>) => context.caller?.requestId,
+  );
+  // The version of the schema this process serves, for readiness: the sha256 of its printed SDL as
+  // `npm run compose` writes it (schema/subgraphs/<name>.graphql), so the two can be compared.
+  const schemaHash = createHash('sha256')
+    .update(`${printSubgraphSchema(schema).trimEnd()}\n`)
+    .digest('hex');
   const apollo = new ApolloServer<Context & { caller: Caller }>({
     schema,
     introspection: true,
@@ -61,21 +86,27 @@ export function createSubgraphServer<Context extends object>(
     }),
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({
+        httpServer,
+        stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
+      }),
+      metrics.plugin,
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page would load its hosted Sandbox from a CDN; subgraphs serve machines only.
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   let started = false;
+  let stopping = false;
 
   const requireGatewayCaller: RequestHandler = (req, res, next) => {
     const header = req.headers[CALLER_HEADER];
     options.verifyCaller(Array.isArray(header) ? header[0] : header).then(
       (caller) => {
+        const traceId = activeTraceId();
         const locals: RequestLocals = {
           caller,
-          logger: logger.child({ requestId: caller.requestId }),
+          logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
         };
         Object.assign(res.locals, locals);
         currentRequest.run(locals, next);
@@ -99,9 +130,28 @@ export function createSubgraphServer<Context extends object>(
     );
   };
 
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: name });
-  });
+  app.use(
+    createHealthRoutes(name, async () => {
+      let dependencies: Record<string, unknown>;
+      let healthy = true;
+      try {
+        dependencies = (await options.checkDependencies?.()) ?? {};
+      } catch (error) {
+        healthy = false;
+        dependencies = { database: `down: ${(error as Error).message}` };
+      }
+      return {
+        ready: started && !stopping && healthy,
+        checks: {
+          schema: schemaHash,
+          ...dependencies,
+          ...(stopping ? { shutdown: 'in progress' } : {}),
+        },
+      };
+    }),
+  );
+  // Operators' endpoints, like /health: no caller token (keep them off the public network).
+  app.get('/metrics', metrics.handler);
 
   return {
     async listen(port, host = '127.0.0.1') {
@@ -109,8 +159,29 @@ export function createSubgraphServer<Context extends object>(
       started = true;
       app.use(
         '/graphql',
+        // A span per request, child of the gateway's fetch span (traceparent).
+        traceRequests((res): Record<string, string> => {
+          const requestId = (res.locals as Partial<RequestLocals>).caller?.requestId;
+          return requestId ? { 'request.id': requestId } : {};
+        }),
         requireGatewayCaller,
         express.json({ limit: '1mb' }),
+        (req, res, next) => {
+          // One access-log line per request, with the request id and trace id bound to the logger.
+          const started = performance.now();
+          const body = req.body as { operationName?: unknown } | undefined;
+          res.once('finish', () =>
+            (res.locals as RequestLocals).logger.info(
+              {
+                operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+                status: res.statusCode,
+                durationMs: Math.round(performance.now() - started),
+              },
+              'graphql request',
+            ),
+          );
+          runInRequestTrace(res, next);
+        },
         expressMiddleware(apollo, {
           context: async ({ res }) => {
             const { caller } = res.locals as RequestLocals;
@@ -137,6 +208,7 @@ export function createSubgraphServer<Context extends object>(
       return url;
     },
     async stop() {
+      stopping = true;
       if (started) await apollo.stop();
       else if (httpServer.listening) await new Promise((r) => httpServer.close(r));
     },

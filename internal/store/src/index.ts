@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { recordDatabaseSpan } from '@resident-graph/observability';
 import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 
 export {
@@ -38,6 +39,8 @@ export async function openAgencyDatabase<Schema>(
     dialect: new SqliteDialect({ database: sqlite }),
     log: (event) => {
       if (event.level === 'query') count += 1;
+      // A span per statement under the request's span, when tracing is on.
+      recordDatabaseSpan(event.query.sql, event.queryDurationMillis, event.level === 'error');
     },
   });
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });

@@ -11,3 +11,4 @@ export {
 export { describeLoaderBatching } from './loader-batching.js';
 export { expectStatusCodeEnum } from './status-codes.js';
 export { expectOnlyTheCallersEntity } from './only-the-callers.js';
+export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';

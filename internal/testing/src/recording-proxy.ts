@@ -13,6 +13,8 @@ export interface RecordingProxy {
   /** Every request so far, oldest first. */
   readonly requests: readonly RecordedRequest[];
   clear(): void;
+  /** Sends what follows to another address (a restarted subgraph). */
+  setUpstream(url: string): void;
   stop(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ export interface RecordingProxy {
  * can prove what the gateway did (and did not) ask an agency for. Bodies and statuses pass unchanged.
  */
 export async function startRecordingProxy(targetUrl: string): Promise<RecordingProxy> {
-  const target = new URL(targetUrl);
+  let target = new URL(targetUrl);
   const requests: RecordedRequest[] = [];
   const server = createServer((req, res) => {
     void (async () => {
@@ -56,6 +58,9 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
     url: `http://127.0.0.1:${port}${target.pathname}`,
     requests,
     clear: () => void requests.splice(0),
+    setUpstream: (url) => {
+      target = new URL(url);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -10,6 +10,7 @@ import {
 } from '@resident-graph/gateway';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
+import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import {
   startRecordingProxy,
   type RecordedRequest,
@@ -46,19 +47,27 @@ export interface TestSystem {
    */
   subgraphRequests(name: string): readonly RecordedRequest[];
   clearSubgraphRequests(): void;
+  /** The gateway's origin, for `/health/*` and `/metrics`. */
+  gatewayOrigin: string;
+  /** Fault proxies by subgraph name, for the subgraphs started with `proxied`. */
+  proxies: Record<string, FaultProxy>;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
+  /** Starts a stopped subgraph again (fresh store, new port; its proxy is pointed at it). */
+  restartSubgraph(name: string): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The client registry `npm start` uses (config/clients.json). */
+export const repositoryClientRegistry = (): ClientRegistry =>
+  loadClientRegistry(fileURLToPath(new URL('../../../config/clients.json', import.meta.url)));
 
 /**
  * The whole graph in one test process: every subgraph from its production definition on port 0
  * with its own seeded in-memory SQLite, and the production gateway in front of them over real HTTP,
- * trusting a throwaway issuer key.
+ * trusting a throwaway issuer key. Between the gateway and each subgraph sits a recording proxy
+ * (what was asked), and for the `proxied` subgraphs a fault proxy behind it (what goes wrong).
  */
-/** The client registry `npm start` uses (config/clients.json). */
-export const repositoryClientRegistry = (): ClientRegistry =>
-  loadClientRegistry(fileURLToPath(new URL('../../../config/clients.json', import.meta.url)));
 
 export async function startTestSystem(options: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each definition has its own store type
@@ -67,19 +76,32 @@ export async function startTestSystem(options: {
   fixture?: SubgraphFixtureOptions;
   /** Default the repository's config/clients.json, as `npm start` uses. */
   clients?: ClientRegistry;
-  /** Gateway options beyond the defaults (limits, production switches, persisted operations). */
+  /** Subgraphs the gateway reaches through a fault proxy (see `proxies`). Default none. */
+  proxied?: readonly string[];
+  /**
+   * Gateway options beyond the defaults: limits, production switches, persisted operations,
+   * resilience, supergraph reloading. Default none.
+   */
   gateway?: Partial<
     Pick<
       GatewayDeps,
-      'limits' | 'introspection' | 'hideSchemaDetails' | 'persistedOperations' | 'exposeQueryPlans'
+      | 'limits'
+      | 'introspection'
+      | 'hideSchemaDetails'
+      | 'persistedOperations'
+      | 'exposeQueryPlans'
+      | 'resilience'
+      | 'supergraphWatch'
+      | 'subgraphTimeoutMs'
     >
   >;
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
   const running = new Map<string, { url: string; stop(): Promise<void> }>();
-  const proxies = new Map<string, RecordingProxy>();
+  const recorders = new Map<string, RecordingProxy>();
   const stopped = new Set<string>();
+  const proxies: Record<string, FaultProxy> = {};
   try {
     for (const definition of options.subgraphs) {
       running.set(
@@ -87,9 +109,15 @@ export async function startTestSystem(options: {
         await startSeededSubgraph(definition, gatewayKey, options.fixture),
       );
     }
-    for (const [name, subgraph] of running)
-      proxies.set(name, await startRecordingProxy(subgraph.url));
-    const subgraphUrls = Object.fromEntries([...proxies].map(([name, p]) => [name, p.url]));
+    for (const name of options.proxied ?? []) {
+      const subgraph = running.get(name);
+      if (!subgraph) throw new Error(`no subgraph ${name} to put a proxy in front of`);
+      proxies[name] = await startFaultProxy(subgraph.url);
+    }
+    for (const [name, subgraph] of running) {
+      recorders.set(name, await startRecordingProxy(proxies[name]?.url ?? subgraph.url));
+    }
+    const subgraphUrls = Object.fromEntries([...recorders].map(([name, r]) => [name, r.url]));
     const gateway = createGateway({
       supergraphSdl: options.supergraphSdl,
       subgraphUrls,
@@ -106,6 +134,8 @@ export async function startTestSystem(options: {
     const url = await gateway.listen(0);
     return {
       url,
+      gatewayOrigin: new URL(url).origin,
+      proxies,
       subgraphUrls,
       token: (residentId, tokenOptions = {}) =>
         issueAccessToken(issuerKey, {
@@ -126,24 +156,35 @@ export async function startTestSystem(options: {
         });
         return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
       },
-      subgraphRequests: (name) => proxies.get(name)?.requests ?? [],
+      subgraphRequests: (name) => recorders.get(name)?.requests ?? [],
       clearSubgraphRequests() {
-        for (const proxy of proxies.values()) proxy.clear();
+        for (const recorder of recorders.values()) recorder.clear();
       },
       async stopSubgraph(name) {
         await running.get(name)?.stop();
         stopped.add(name);
       },
+      async restartSubgraph(name) {
+        const definition = options.subgraphs.find((d) => d.name === name);
+        if (!definition || !stopped.has(name)) throw new Error(`${name} is not a stopped subgraph`);
+        const subgraph = await startSeededSubgraph(definition, gatewayKey, options.fixture);
+        running.set(name, subgraph);
+        stopped.delete(name);
+        if (proxies[name]) proxies[name].setUpstream(subgraph.url);
+        else recorders.get(name)?.setUpstream(subgraph.url);
+      },
       async stop() {
         await gateway.stop();
-        await Promise.all([...proxies.values()].map((p) => p.stop()));
+        await Promise.all([...recorders.values()].map((r) => r.stop()));
+        await Promise.all(Object.values(proxies).map((p) => p.stop()));
         await Promise.all(
           [...running].filter(([name]) => !stopped.has(name)).map(([, s]) => s.stop()),
         );
       },
     };
   } catch (error) {
-    await Promise.all([...proxies.values()].map((p) => p.stop()));
+    await Promise.all([...recorders.values()].map((r) => r.stop()));
+    await Promise.all(Object.values(proxies).map((p) => p.stop()));
     await Promise.all([...running].map(([, s]) => s.stop()));
     throw error;
   }

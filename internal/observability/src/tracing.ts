@@ -1,0 +1,118 @@
+import {
+  context,
+  propagation,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { RequestHandler, Response } from 'express';
+
+const tracer = trace.getTracer('resident-graph');
+
+export interface TracingOptions {
+  /** `service.name` on every span. */
+  service: string;
+  /** OTLP/HTTP base URL, e.g. http://otel-collector:4318 (spans go to `<url>/v1/traces`). */
+  otlpEndpoint: string;
+}
+
+/**
+ * Switches tracing on for this process: spans (ours, and Apollo Gateway's own) are batched and
+ * exported over OTLP/HTTP, and W3C trace context (`traceparent`) is read from requests and written
+ * to outgoing ones. Without it every tracing call here is a cheap no-op. Call once, before serving.
+ */
+export function startTracing(options: TracingOptions): { shutdown(): Promise<void> } {
+  const provider = new NodeTracerProvider({
+    resource: new Resource({ 'service.name': options.service }),
+    spanProcessors: [
+      new BatchSpanProcessor(
+        new OTLPTraceExporter({ url: `${options.otlpEndpoint.replace(/\/$/, '')}/v1/traces` }),
+        // Export within a second: traces are for following requests while they happen.
+        { scheduledDelayMillis: 500 },
+      ),
+    ],
+  });
+  // Registers the AsyncLocalStorage context manager and the W3C trace-context propagator.
+  provider.register();
+  return { shutdown: () => provider.shutdown() };
+}
+
+/** The trace id of the active span, for log lines; undefined when tracing is off. */
+export function activeTraceId(): string | undefined {
+  const spanContext = trace.getActiveSpan()?.spanContext();
+  return spanContext && trace.isSpanContextValid(spanContext) ? spanContext.traceId : undefined;
+}
+
+/** Writes the active trace context into outgoing request headers (`traceparent`, `tracestate`). */
+export function injectTraceContext(headers: { set(name: string, value: string): void }): void {
+  propagation.inject(context.active(), headers, {
+    set: (carrier, key, value) => carrier.set(key, value),
+  });
+}
+
+const SPAN_CONTEXT = Symbol('trace context');
+
+/**
+ * Express middleware: a SERVER span per request, child of the caller's `traceparent` when there is
+ * one, active for the rest of the request. Stream callbacks (body parsing) lose the active context,
+ * so later middleware re-enter it with {@link runInRequestTrace}.
+ */
+export function traceRequests(
+  attributes: (res: Response) => Record<string, string>,
+): RequestHandler {
+  return (req, res, next) => {
+    const parent = propagation.extract(context.active(), req.headers);
+    const span = tracer.startSpan(
+      `${req.method} ${req.baseUrl}${req.path}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.method': req.method, 'http.target': req.path } },
+      parent,
+    );
+    const active = trace.setSpan(parent, span);
+    (res.locals as Record<symbol, Context>)[SPAN_CONTEXT] = active;
+    res.once('finish', () => {
+      span.setAttributes({ 'http.status_code': res.statusCode, ...attributes(res) });
+      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end();
+    });
+    context.with(active, next);
+  };
+}
+
+/** Runs `next` with the request's span active again (after body parsing). */
+export function runInRequestTrace(res: Response, next: () => void): void {
+  const active = (res.locals as Record<symbol, Context | undefined>)[SPAN_CONTEXT];
+  if (active) context.with(active, next);
+  else next();
+}
+
+/** Sets attributes on the active span (the request's, or Apollo's), e.g. the operation name. */
+export function annotateActiveSpan(attributes: Record<string, string>): void {
+  trace.getActiveSpan()?.setAttributes(attributes);
+}
+
+/**
+ * Records a database statement that just finished as a CLIENT span under the active one: the
+ * store's query log tells us the duration after the fact, so the span is back-dated.
+ */
+export function recordDatabaseSpan(statement: string, durationMs: number, failed: boolean): void {
+  const parent = trace.getActiveSpan();
+  if (!parent) return;
+  const end = Date.now();
+  const span: Span = tracer.startSpan(
+    'db.query',
+    {
+      kind: SpanKind.CLIENT,
+      startTime: end - durationMs,
+      attributes: { 'db.system': 'sqlite', 'db.statement': statement.slice(0, 500) },
+    },
+    context.active(),
+  );
+  if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end(end);
+}
