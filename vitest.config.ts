@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests sit next to the code; integration tests boot the whole system over HTTP.
+// Three projects, run in parallel: unit tests sit next to the code; integration tests boot the whole
+// system over HTTP; browser tests drive headless Chromium against the whole system.
 export default defineConfig({
   test: {
     env: { APOLLO_TELEMETRY_DISABLED: 'true' },
@@ -13,6 +14,7 @@ export default defineConfig({
             'gateway/src/**/*.test.ts',
             'subgraphs/*/src/**/*.test.ts',
             'internal/*/src/**/*.test.ts',
+            'ide/src/**/*.test.ts',
             'tests/repo/**/*.test.ts',
           ],
         },
@@ -22,6 +24,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource } from './data-source.js';
+import { createPlaygroundRouter, type PlaygroundOptions } from './playground/index.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
 import { supergraphSubgraphs } from './supergraph.js';
@@ -29,6 +30,8 @@ export interface GatewayDeps {
   logger: Logger;
   /** How long to wait for one subgraph request, in milliseconds. Default 10000. */
   subgraphTimeoutMs?: number;
+  /** The browser IDE at GET /graphql (see ./playground). Default none: browsers get no page. */
+  playground?: PlaygroundOptions;
 }
 
 export interface Gateway {
@@ -107,6 +110,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.setHeader('cache-control', 'public, max-age=300');
     res.json(callerSigningKey.jwks);
   });
+  // Before GraphQL: answers only browsers' GETs of /graphql and its own /ide/ paths.
+  if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
 
   return {
     async listen(port, host = '127.0.0.1') {

@@ -8,3 +8,10 @@ export {
 export { CallerTokenDataSource, SubgraphUnavailableError } from './data-source.js';
 export { loadGatewayConfig, type GatewayConfig } from './config.js';
 export type { GatewayContext } from './context.js';
+export {
+  personaSignIn,
+  readExampleOperations,
+  IDE_CONTENT_SECURITY_POLICY,
+  DEV_SIGN_IN_PATH,
+  type PlaygroundOptions,
+} from './playground/index.js';

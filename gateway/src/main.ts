@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from './auth/access-token.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
+import { playgroundFromConfig } from './playground/from-config.js';
 
 // @apollo/gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
 // before it loads. None of the static imports above loads it; gateway.ts is imported dynamically below.
@@ -87,6 +88,7 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     callerSigningKey: await callerSigningKey(config),
     logger,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    playground: await playgroundFromConfig(config),
   });
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -1,7 +1,13 @@
 import { generateSigningKey } from '@resident-graph/caller';
 import { issueAccessToken, type AccessTokenOptions } from '@resident-graph/dev-issuer';
 import type { SubgraphDefinition } from '@resident-graph/federation';
-import { createAccessTokenVerifier, createGateway } from '@resident-graph/gateway';
+import {
+  createAccessTokenVerifier,
+  createGateway,
+  personaSignIn,
+  readExampleOperations,
+} from '@resident-graph/gateway';
+import { ideAssetsDir } from '@resident-graph/ide';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
 import {
@@ -44,6 +50,11 @@ export async function startTestSystem(options: {
   subgraphs: readonly SubgraphDefinition<any, object>[];
   supergraphSdl: string;
   fixture?: SubgraphFixtureOptions;
+  /**
+   * Serve the built browser IDE with these example operations and "sign in as" a persona, with
+   * tokens from the test issuer (default: no IDE, as in production).
+   */
+  ide?: { examplesDir: string };
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
@@ -67,6 +78,15 @@ export async function startTestSystem(options: {
       }),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
+      ...(options.ide
+        ? {
+            playground: {
+              assetsDir: ideAssetsDir,
+              examples: readExampleOperations(options.ide.examplesDir),
+              devSignIn: personaSignIn(issuerKey, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE }),
+            },
+          }
+        : {}),
     });
     const url = await gateway.listen(0);
     return {
