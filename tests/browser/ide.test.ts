@@ -103,9 +103,16 @@ describe('the IDE in a browser', () => {
     for (const title of ['HavingAChild', 'Moving', 'TurningSixtyFive']) {
       await expect.poll(() => page.getByRole('tab', { name: title }).count()).toBe(1);
     }
-    await page.getByRole('tab', { name: 'TurningSixtyFive' }).click();
+    // The editor is up once it shows the first tab's operation; only then do tab switches stick.
     await expect
-      .poll(() => visibleText(page, '.graphiql-query-editor'))
+      .poll(() => visibleText(page, '.graphiql-query-editor'), { timeout: 20_000 })
+      .toContain('query HavingAChild');
+    const tab = page.getByRole('tab', { name: 'TurningSixtyFive' });
+    await expect
+      .poll(async () => {
+        await tab.click();
+        return visibleText(page, '.graphiql-query-editor');
+      })
       .toContain('query TurningSixtyFive');
 
     await page.getByRole('button', { name: 'Show Sign in as' }).click();
@@ -131,6 +138,56 @@ describe('the IDE in a browser', () => {
     // The operation went to this gateway with Ava's token from the sign-in panel.
     const sent = requests.filter((r) => r.method === 'POST' && r.url === system.url);
     expect(sent.some((r) => r.authorization?.startsWith('Bearer '))).toBe(true);
+  });
+
+  it('keeps the run in the history', async () => {
+    await page.getByRole('button', { name: 'Show History' }).click();
+    await expect
+      .poll(() => page.locator('.graphiql-history').innerText())
+      .toContain('TurningSixtyFive');
+  });
+
+  it('documents the schema and searches it', async () => {
+    await page.getByRole('button', { name: 'Show Documentation Explorer' }).click();
+    await page.locator('[data-cy="doc-explorer-input"]').fill('MedicareEnroll');
+    await expect
+      .poll(() => page.locator('[data-cy="doc-explorer-list"]').innerText())
+      .toContain('MedicareEnrollment');
+    await page
+      .locator('[data-cy="doc-explorer-list"]')
+      .getByText('MedicareEnrollment')
+      .first()
+      .click();
+    // The type's own page, with its description from the schema.
+    await expect
+      .poll(() => page.locator('.graphiql-doc-explorer-title').innerText())
+      .toBe('MedicareEnrollment');
+  });
+
+  it('copies the request as a curl command, token included', async () => {
+    await page.getByRole('button', { name: 'Copy as curl' }).click();
+    const command = await page.evaluate(() => navigator.clipboard.readText());
+    expect(command).toContain(`curl '${system.url}'`);
+    expect(command).toContain("-H 'Authorization: Bearer ey");
+    expect(command).toContain('query TurningSixtyFive');
+  });
+
+  it('copies a shareable link without the token, which opens the operation', async () => {
+    await page.getByRole('button', { name: /Copy a shareable link/ }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link.startsWith(`${system.url}#query=`)).toBe(true);
+    expect(link).not.toMatch(/Bearer|Authorization/i);
+
+    // As someone who has never opened the IDE: no stored tabs.
+    const other = await context.newPage();
+    await other.goto(new URL('/health', system.url).toString());
+    await other.evaluate(() => localStorage.clear());
+    await other.goto(link);
+    await expect.poll(() => other.getByRole('tab').count()).toBe(4);
+    await expect
+      .poll(() => visibleText(other, '.graphiql-query-editor'))
+      .toContain('query TurningSixtyFive');
+    await other.close();
   });
 
   it('made no request beyond 127.0.0.1, and none failed', () => {
