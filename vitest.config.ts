@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 // Three projects, run in parallel: unit tests sit next to the code; integration tests boot the whole
 // system over HTTP; browser tests drive headless Chromium against the whole system.
 export default defineConfig({
+  // Node (and so tsx in production) loads graphql's CommonJS build; Vite would pick its ESM build for
+  // code it transforms, and graphql-js refuses a schema built by the other copy ("another realm")
+  // when it reaches a library loaded by Node, such as @graphql-inspector/core.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     projects: [

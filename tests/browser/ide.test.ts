@@ -166,7 +166,7 @@ describe('the IDE in a browser', () => {
 
   it('copies the request as a curl command, token included', async () => {
     await page.getByRole('button', { name: 'Copy as curl' }).click();
-    const command = await page.evaluate(() => navigator.clipboard.readText());
+    const command = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(command).toContain(`curl '${system.url}'`);
     expect(command).toContain("-H 'Authorization: Bearer ey");
     expect(command).toContain('query TurningSixtyFive');
@@ -174,14 +174,14 @@ describe('the IDE in a browser', () => {
 
   it('copies a shareable link without the token, which opens the operation', async () => {
     await page.getByRole('button', { name: /Copy a shareable link/ }).click();
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(link.startsWith(`${system.url}#query=`)).toBe(true);
     expect(link).not.toMatch(/Bearer|Authorization/i);
 
     // As someone who has never opened the IDE: no stored tabs.
     const other = await context.newPage();
     await other.goto(new URL('/health', system.url).toString());
-    await other.evaluate(() => localStorage.clear());
+    await other.evaluate('localStorage.clear()');
     await other.goto(link);
     await expect.poll(() => other.getByRole('tab').count()).toBe(4);
     await expect
