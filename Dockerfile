@@ -10,6 +10,7 @@ WORKDIR /app
 # Manifests only, so source edits do not invalidate the `npm ci` layer. Every workspace's
 # package.json must be listed (tests/repo/docker-compose.test.ts checks this).
 COPY package.json package-lock.json ./
+COPY frontend/package.json frontend/
 COPY gateway/package.json gateway/
 COPY ide/package.json ide/
 COPY internal/calendar/package.json internal/calendar/

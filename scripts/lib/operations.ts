@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Kind, parse, type DocumentNode } from 'graphql';
+import { Kind, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 
 /**
  * Folders of the repository's GraphQL operations: the life-event examples and the front-end
@@ -43,5 +43,15 @@ export function readOperationFiles(root: string): OperationFile[] {
 export function operationNames(document: DocumentNode): string[] {
   return document.definitions.flatMap((definition) =>
     definition.kind === Kind.OPERATION_DEFINITION ? [definition.name?.value ?? 'anonymous'] : [],
+  );
+}
+
+/** Each way an operation does not validate against `schema`, as `path: message`. */
+export function invalidOperations(
+  schema: GraphQLSchema,
+  operations: readonly OperationFile[],
+): string[] {
+  return operations.flatMap(({ path, document }) =>
+    validate(schema, document).map((error) => `${path}: ${error.message}`),
   );
 }

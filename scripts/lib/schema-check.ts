@@ -1,6 +1,6 @@
-import { printSchema, Supergraph } from '@apollo/federation-internals';
 import { CriticalityLevel, diff, type Change } from '@graphql-inspector/core';
-import { buildSchema, validate, type GraphQLSchema } from 'graphql';
+import { validate } from 'graphql';
+import { apiSchema } from './api-schema.js';
 import { CompositionError, composeSubgraphs, type PrintedSubgraph } from './compose-supergraph.js';
 import { explainCompositionError, type ExplainedCompositionError } from './composition-errors.js';
 import { operationNames, type OperationFile } from './operations.js';
@@ -34,15 +34,6 @@ export interface SchemaCheckReport {
   brokenOperations: BrokenOperation[];
   /** False when the change would break the graph or any client: the command exits non-zero. */
   passed: boolean;
-}
-
-/**
- * The schema clients see (no federation machinery) of a supergraph. Printed and rebuilt rather than
- * converted: federation's CommonJS build has its own copy of graphql-js, whose schema objects the ESM
- * copy used here would refuse.
- */
-function apiSchema(supergraphSdl: string): GraphQLSchema {
-  return buildSchema(printSchema(Supergraph.build(supergraphSdl).apiSchema()));
 }
 
 /**
