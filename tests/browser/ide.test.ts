@@ -2,7 +2,7 @@
 // system (every subgraph and the gateway on port 0). Nothing may leave 127.0.0.1 and nothing may fail.
 import { buildIde } from '@resident-graph/ide/build';
 import { startTestSystem, type TestSystem } from '@resident-graph/testing/system';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,11 @@ describe('the IDE in a browser', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium; .ci/run does)`,
+      );
+    }
     await buildIde({ quiet: true });
     system = await startTestSystem({
       subgraphs,
