@@ -1,9 +1,13 @@
 import { printSchema, Supergraph } from '@apollo/federation-internals';
 import { buildSchema, type GraphQLSchema } from 'graphql';
 
-/** The SDL clients see of a supergraph: its API schema, without the federation machinery. */
+/**
+ * The SDL clients see of a supergraph: its API schema, without the federation machinery. Any linked
+ * feature is accepted (`supportedFeatures: null`), security ones such as @authenticated included:
+ * this only reads the schema, it never executes against it.
+ */
 export function apiSchemaSdl(supergraphSdl: string): string {
-  return printSchema(Supergraph.build(supergraphSdl).apiSchema());
+  return printSchema(Supergraph.build(supergraphSdl, { supportedFeatures: null }).apiSchema());
 }
 
 /**

@@ -44,7 +44,7 @@ describe('npm run schema:check', () => {
     const report = await checkState((sdl) =>
       inPassportRenewal(sdl, (block) =>
         block.replace(
-          /\n\s*"""Whether the resident can renew their passport online today\."""\n\s*canRenewOnline: Boolean!/,
+          /\n\s*"""Whether the resident can renew their passport online today\."""\n\s*canRenewOnline: Boolean![^\n]*/,
           '',
         ),
       ),
@@ -71,10 +71,8 @@ describe('npm run schema:check', () => {
   it('passes an added field as a safe change, and a new enum value as dangerous', async () => {
     const report = await checkState((sdl) =>
       inPassportRenewal(sdl, (block) =>
-        block.replace(
-          '  canRenewOnline: Boolean!',
-          '  canRenewOnline: Boolean!\n  renewalFee: Int',
-        ),
+        // After the whole line, so a field's directives (if any) stay with it.
+        block.replace(/( {2}canRenewOnline: Boolean![^\n]*)/, '$1\n  renewalFee: Int'),
       ).replace('enum PassportRenewalStatusCode {', 'enum PassportRenewalStatusCode {\n  ON_HOLD'),
     );
     expect(report.breaking).toEqual([]);
