@@ -3,7 +3,7 @@
 // npm start, composition, seeding, the test harness, the Dockerfile and docker-compose.yml.
 // Next steps are printed; docs/agency-guide.md walks through them.
 import { fileURLToPath } from 'node:url';
-import { scaffoldSubgraph } from './lib/scaffold-subgraph.js';
+import { hasSchemaAuthorization, scaffoldSubgraph } from './lib/scaffold-subgraph.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const [name, ...extra] = process.argv.slice(2);
@@ -14,11 +14,17 @@ if (!name || extra.length > 0) {
 try {
   const { names, written } = await scaffoldSubgraph(root, name);
   console.log(`Created subgraphs/${name}/ (${written.length} files, port ${names.port}) and registered it in
-scripts/lib/subgraphs.ts, Dockerfile and docker-compose.yml.
+scripts/lib/subgraphs.ts, Dockerfile and docker-compose.yml${
+    hasSchemaAuthorization(root) ? ` (and its ${name}:read scope)` : ''
+  }.
 
 Next:
   npm install                           # links the new workspace
-  npm run compose                       # adds its SDL to schema/ and recomposes the supergraph
+  npm run compose                       # adds its SDL to schema/ and recomposes the supergraph${
+    hasSchemaAuthorization(root)
+      ? `\n  npm run docs:authorization            # documents its ${name}:read scope`
+      : ''
+  }
   npx vitest run subgraphs/${name}          # its tests
   npm run schema:check -- ${name}           # what it changes for clients
   npm run check && npm test             # everything

@@ -83,9 +83,38 @@ function registerInDockerCompose(root: string, n: AgencyNames): void {
   );
 }
 
+const vocabularyFile = 'internal/authorization/src/vocabulary.ts';
+const clientsFile = 'config/clients.json';
+/** The development sign-in's client, which holds every scope so `npm run token` reaches every field. */
+const devClientId = 'resident-graph-dev';
+
+/** Where the repository declares access rules in the schema, the agency's scope joins the vocabulary. */
+async function registerScope(root: string, n: AgencyNames): Promise<void> {
+  const scope = `${n.name}:read`;
+  edit(root, vocabularyFile, (text) =>
+    text.replace(
+      /(\n)(\} as const satisfies Record<string, string>;\nexport type Scope\b)/,
+      `$1  '${scope}': '${n.upper} records (say what they are and under which law).',\n$2`,
+    ),
+  );
+  const file = join(root, clientsFile);
+  const registry = JSON.parse(readFileSync(file, 'utf8')) as {
+    clients: { id: string; scopes: string[] }[];
+  };
+  const devClient = registry.clients.find((client) => client.id === devClientId);
+  if (!devClient) throw new Error(`${clientsFile} has no ${devClientId} client`);
+  devClient.scopes.push(scope);
+  const options = await resolveConfig(file);
+  writeFileSync(file, await format(JSON.stringify(registry), { ...options, filepath: file }));
+}
+
+/** Whether the repository declares access rules in the schema (internal/authorization). */
+export const hasSchemaAuthorization = (root: string) => existsSync(join(root, vocabularyFile));
+
 /**
  * Writes `subgraphs/<name>/` in the standard shape and registers it everywhere the repository lists
- * subgraphs (scripts/lib/subgraphs.ts, Dockerfile, docker-compose.yml). Refuses an invalid or taken
+ * subgraphs (scripts/lib/subgraphs.ts, Dockerfile, docker-compose.yml) and, where access rules live in
+ * the schema, its `<name>:read` scope (internal/authorization vocabulary, the dev client). Refuses an invalid or taken
  * name. Returns the names used and the files written (relative to `root`).
  */
 export async function scaffoldSubgraph(
@@ -100,8 +129,9 @@ export async function scaffoldSubgraph(
   const folder = join(root, 'subgraphs', name);
   if (existsSync(folder)) throw new Error(`subgraphs/${name} already exists.`);
   const names = agencyNames(name, nextPort(root));
+  const protectedFields = hasSchemaAuthorization(root);
   const written: string[] = [];
-  for (const [path, content] of Object.entries(subgraphFiles(names))) {
+  for (const [path, content] of Object.entries(subgraphFiles(names, { protectedFields }))) {
     const file = join(folder, path);
     mkdirSync(dirname(file), { recursive: true });
     const options = await resolveConfig(file);
@@ -111,5 +141,6 @@ export async function scaffoldSubgraph(
   registerInSubgraphList(root, names);
   registerInDockerfile(root, names);
   registerInDockerCompose(root, names);
+  if (protectedFields) await registerScope(root, names);
   return { names, written };
 }

@@ -32,8 +32,62 @@ export function agencyNames(name: string, port: number): AgencyNames {
   };
 }
 
+export interface TemplateOptions {
+  /**
+   * The repository declares access rules in the schema (internal/authorization): every field the
+   * agency adds or owns then needs the `<agency>:read` scope, which the scaffold registers.
+   */
+  protectedFields: boolean;
+}
+
+/** schema.ts: with or without the access rules of the repository it is generated into. */
+function schemaFile({ name, pascal: P, upper: U }: AgencyNames, options: TemplateOptions): string {
+  const imports = `import { resolveCaseReference } from './case/case.reference.js';
+import { ${P}Case } from './case/case.type.js';
+import type { ${P}Context } from './context.js';
+import { ResidentRef } from './resident/resident.ref.js';
+import { resolveResidentReference } from './resident/resident.reference.js';
+import { ${P}ResidentResolver } from './resident/resident.resolver.js';`;
+  const types = `// No root field reaches these types: the gateway enters this subgraph only through \`_entities\`.
+    { resolvers: [${P}ResidentResolver], orphanedTypes: [ResidentRef, ${P}Case] }`;
+  const references = `{
+      Resident: { __resolveReference: resolveResidentReference },
+      ${P}Case: { __resolveReference: resolveCaseReference },
+    }`;
+  if (!options.protectedFields) {
+    return `import { buildFederatedSchema, once } from '@resident-graph/federation';
+${imports}
+
+export const build${P}Schema = once(() =>
+  buildFederatedSchema<${P}Context>(
+    ${types},
+    ${references},
+  ),
+);
+`;
+  }
+  return `import { buildFederatedSchema, once, type Protection } from '@resident-graph/federation';
+${imports}
+
+/** Every field ${U} adds or owns needs the ${name}:read scope. */
+const agencyRecords: Protection = { scopes: ['${name}:read'] };
+
+export const build${P}Schema = once(() =>
+  buildFederatedSchema<${P}Context>(
+    ${types},
+    {
+      referenceResolvers: ${references},
+      protectedTypes: Object.fromEntries(
+        ['Resident', '${P}Case'].map((type) => [type, agencyRecords]),
+      ),
+    },
+  ),
+);
+`;
+}
+
 /** Path (from the subgraph's folder) → content. */
-export function subgraphFiles(n: AgencyNames): Record<string, string> {
+export function subgraphFiles(n: AgencyNames, options: TemplateOptions): Record<string, string> {
   const { name, pascal: P, camel: c, upper: U, port } = n;
   const idColumn = `${name.replaceAll('-', '_')}_id`;
   return {
@@ -135,25 +189,7 @@ export function create${P}Context(deps: SubgraphDeps<${P}Database>, caller: Call
 }
 `,
 
-    'src/schema.ts': `import { buildFederatedSchema, once } from '@resident-graph/federation';
-import { resolveCaseReference } from './case/case.reference.js';
-import { ${P}Case } from './case/case.type.js';
-import type { ${P}Context } from './context.js';
-import { ResidentRef } from './resident/resident.ref.js';
-import { resolveResidentReference } from './resident/resident.reference.js';
-import { ${P}ResidentResolver } from './resident/resident.resolver.js';
-
-export const build${P}Schema = once(() =>
-  buildFederatedSchema<${P}Context>(
-    // No root field reaches these types: the gateway enters this subgraph only through \`_entities\`.
-    { resolvers: [${P}ResidentResolver], orphanedTypes: [ResidentRef, ${P}Case] },
-    {
-      Resident: { __resolveReference: resolveResidentReference },
-      ${P}Case: { __resolveReference: resolveCaseReference },
-    },
-  ),
-);
-`,
+    'src/schema.ts': schemaFile(n, options),
 
     'src/store/database.ts': `/**
  * ${U}'s store. Cases are keyed by ${U}'s own id (\`${U}-C-000000123\`); \`resident_link\` is the only

@@ -99,6 +99,10 @@ describe('npm run new:subgraph', () => {
     expect(readFileSync(join(copy, 'schema/supergraph.graphql'), 'utf8')).toContain(
       `${AGENCY.toUpperCase()} @join__graph(name: "${AGENCY}"`,
     );
+    // Where access rules live in the schema, their generated docs follow the supergraph.
+    if (existsSync(join(copy, 'scripts/generate-authorization-docs.ts'))) {
+      expect(tsx('scripts/generate-authorization-docs.ts').status).toBe(0);
+    }
   }, 60_000);
 
   it('passes its own tests and the docker-compose checks', () => {
