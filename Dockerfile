@@ -10,8 +10,10 @@ WORKDIR /app
 # Manifests only, so source edits do not invalidate the `npm ci` layer. Every workspace's
 # package.json must be listed (tests/repo/docker-compose.test.ts checks this).
 COPY package.json package-lock.json ./
+COPY frontend/package.json frontend/
 COPY gateway/package.json gateway/
 COPY internal/authorization/package.json internal/authorization/
+COPY ide/package.json ide/
 COPY internal/calendar/package.json internal/calendar/
 COPY internal/caller/package.json internal/caller/
 COPY internal/config/package.json internal/config/
@@ -39,6 +41,8 @@ ENV APOLLO_TELEMETRY_DISABLED=true NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app ./
 COPY . .
+# The browser IDE the gateway serves: built from the locked npm packages, never fetched at run time.
+RUN npm run build:ide
 # Named volumes start with the ownership of the image's mount point.
 RUN mkdir -p /data && chown node:node /data
 USER node

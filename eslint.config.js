@@ -40,7 +40,14 @@ const testOnlyPatterns = [
 
 export default defineConfig(
   {
-    ignores: ['**/node_modules/', '.data/', 'schema/', 'coverage/', '**/dist/'],
+    ignores: [
+      '**/node_modules/',
+      '.data/',
+      'schema/',
+      'coverage/',
+      '**/dist/',
+      'frontend/src/generated/',
+    ],
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -1,15 +1,12 @@
-import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
-const require = createRequire(import.meta.url);
-
-// Two projects: unit tests sit next to the code; integration tests boot the whole system over HTTP.
+// Three projects, run in parallel: unit tests sit next to the code; integration tests boot the whole
+// system over HTTP; browser tests drive headless Chromium against the whole system.
 export default defineConfig({
-  resolve: {
-    // Node (npm start) loads graphql's CommonJS build, as Apollo's packages do; Vite would pick its ESM
-    // build for our code, and graphql refuses schemas from "another realm". One copy, as in production.
-    alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
-  },
+  // Node (and so tsx in production) loads graphql's CommonJS build; Vite would pick its ESM build for
+  // code it transforms, and graphql-js refuses a schema built by the other copy ("another realm")
+  // when it reaches a library loaded by Node, such as @graphql-inspector/core.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     env: { APOLLO_TELEMETRY_DISABLED: 'true' },
     projects: [
@@ -21,6 +18,7 @@ export default defineConfig({
             'gateway/src/**/*.test.ts',
             'subgraphs/*/src/**/*.test.ts',
             'internal/*/src/**/*.test.ts',
+            'ide/src/**/*.test.ts',
             'tests/repo/**/*.test.ts',
           ],
         },
@@ -30,6 +28,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

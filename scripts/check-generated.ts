@@ -1,7 +1,10 @@
-// Fails when a checked-in generated file (error docs, subgraph SDL, supergraph) no longer matches
-// what the code produces. Run: npm run check:generated
+// Fails when a checked-in generated file (error docs, subgraph SDL, supergraph, front-end typed
+// documents) no longer matches what the code produces, or when a repository operation (examples/,
+// frontend/operations/) no longer validates against the supergraph. Run: npm run check:generated
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { apiSchema } from './lib/api-schema.js';
+import { codegenCommand, frontendGeneratedDir, generateFrontendTypes } from './lib/codegen.js';
 import type { composeSupergraph } from './lib/compose-supergraph.js';
 import { loadClientRegistry } from '@resident-graph/authorization';
 import {
@@ -11,6 +14,7 @@ import {
 } from './lib/authorization-docs.js';
 import { errorDocsCommand, errorDocsPath, renderErrorDocs } from './lib/error-docs.js';
 import { describeStaleFiles, findStaleFiles, type GeneratedFile } from './lib/generated-files.js';
+import { invalidOperations, readOperationFiles } from './lib/operations.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const composeCommand = 'npm run compose';
@@ -44,6 +48,17 @@ try {
   process.exit(1);
 }
 const { subgraphs, supergraphSdl } = composed;
+
+// Every repository operation must validate against the graph the code composes, named if it does not.
+const invalid = invalidOperations(apiSchema(supergraphSdl), readOperationFiles(root));
+if (invalid.length > 0) {
+  console.error(
+    `Operations that no longer validate against the supergraph:\n  - ${invalid.join('\n  - ')}\n` +
+      'Fix the operation, or keep what it uses in the schema (see npm run schema:check).',
+  );
+  process.exit(1);
+}
+const frontendTypes = await generateFrontendTypes(root, supergraphSdl);
 const files: GeneratedFile[] = [
   errorDocs,
   ...subgraphs.map((subgraph) => ({
@@ -60,6 +75,7 @@ const files: GeneratedFile[] = [
     ),
     command: `${composeCommand} && ${authorizationDocsCommand}`,
   },
+  ...frontendTypes.map((file) => ({ ...file, expected: file.content, command: codegenCommand })),
 ];
 
 const generatedPaths = new Set(files.map((file) => file.path));
@@ -71,7 +87,15 @@ const leftovers = existsSync(`${root}${subgraphSchemaDir}`)
       .map((path) => ({ path, command: composeCommand }))
   : [];
 
-const stale = findStaleFiles(files, read, leftovers);
+const generatedFrontend = `${root}${frontendGeneratedDir}`;
+const frontendLeftovers = existsSync(generatedFrontend)
+  ? readdirSync(generatedFrontend)
+      .map((name) => `${frontendGeneratedDir}${name}`)
+      .filter((path) => !generatedPaths.has(path))
+      .map((path) => ({ path, command: codegenCommand }))
+  : [];
+
+const stale = findStaleFiles(files, read, [...leftovers, ...frontendLeftovers]);
 if (stale.length > 0) {
   console.error(describeStaleFiles(stale));
   process.exit(1);

@@ -1,6 +1,7 @@
 // npm start: seeds the embedded databases if empty, starts every subgraph and the gateway as their own
 // processes, prefixes their logs, and stops them all on Ctrl-C.
 import { systemClock } from '@resident-graph/calendar';
+import { buildIde } from '@resident-graph/ide/build';
 import { ensureDevelopmentKeys } from './lib/keys.js';
 import { markRunning, readSeedRecord, seedStores } from './lib/seed-stores.js';
 import { startService, stopServices, waitForReady, type ServiceProcess } from './lib/processes.js';
@@ -15,6 +16,8 @@ const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'tru
 
 // Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
 await ensureDevelopmentKeys(dataDir);
+// The gateway serves the browser IDE in development; build it if its sources changed (seconds, once).
+if (await buildIde({ quiet: true })) console.log('Built the browser IDE (ide/dist)');
 
 // The services run as of RG_TODAY when it is set, else as of today; new stores are seeded to match.
 const runsAsOf = process.env['RG_TODAY'] ?? systemClock(process.env['RG_TIME_ZONE']).today();
@@ -98,6 +101,7 @@ console.log(`
 Resident Graph is ready in ${seconds} s.
 
   Gateway:   ${gatewayUrl}
+  IDE:       ${gatewayUrl}   (open it in a browser; "Sign in as" picks a persona)
   A token:   npm run token -- ava        (personas: ava walter rosa nora marcus grace)
   Try it:
 

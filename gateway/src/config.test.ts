@@ -26,6 +26,7 @@ describe('loadGatewayConfig', () => {
       },
       dataDir: '/srv/rg/.data',
       callerSigningKeyFile: '/srv/rg/.data/keys/gateway-caller.json',
+      ide: { enabled: true, examplesDir: '/srv/rg/examples', devSignIn: true },
       logLevel: 'info',
       clientRegistryFile: '/srv/rg/config/clients.json',
       exposeQueryPlans: false,
@@ -94,6 +95,25 @@ describe('loadGatewayConfig', () => {
     expect(config.subgraphUrls).toEqual({ ssa: 'http://ssa:4103/graphql' });
     expect(config.callerSigningKeyFile).toBe('/var/lib/rg/keys/gateway-caller.json');
     expect(config.port).toBe(0);
+    // Production (an external identity provider): no IDE unless asked for.
+    expect(config.ide.enabled).toBe(false);
+  });
+
+  it('serves the IDE in production only when IDE_ENABLED says so, and never with persona sign-in', () => {
+    const production = {
+      AUTH_JWKS_URL: 'https://idp.example.gov/certs',
+      AUTH_ISSUER: 'https://idp.example.gov/',
+    };
+    expect(loadGatewayConfig({ ...production, IDE_ENABLED: 'true' }, cwd).ide).toEqual({
+      enabled: true,
+      examplesDir: '/srv/rg/examples',
+      devSignIn: false,
+    });
+    expect(loadGatewayConfig({ IDE_ENABLED: 'false' }, cwd).ide).toMatchObject({
+      enabled: false,
+      devSignIn: false,
+    });
+    expect(() => loadGatewayConfig({ IDE_ENABLED: 'yes' }, cwd)).toThrow(/IDE_ENABLED/);
   });
 
   it('lists every problem at once', () => {
@@ -106,6 +126,7 @@ describe('loadGatewayConfig', () => {
           AUTH_JWKS_URL: 'https://idp.example.gov/certs',
           AUTH_JWKS_FILE: 'keys.json',
           AUTH_DEV_ISSUER: 'true',
+          IDE_ENABLED: 'maybe',
           LOG_LEVEL: 'loud',
         },
         cwd,
@@ -122,6 +143,7 @@ describe('loadGatewayConfig', () => {
       'AUTH_JWKS_FILE',
       'AUTH_ISSUER',
       'AUTH_DEV_ISSUER',
+      'IDE_ENABLED',
     ]) {
       expect(problems).toContain(variable);
     }

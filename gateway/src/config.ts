@@ -80,6 +80,16 @@ const gatewayEnv = {
    * Created on first start in development (AUTH_DEV_ISSUER); production mounts one from a secret store.
    */
   CALLER_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Serve the browser IDE (GraphiQL) at GET /graphql for browsers (default: on with the development
+   * issuer, i.e. in development; off otherwise, so production turns it on only on purpose).
+   */
+  IDE_ENABLED: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  /** Folder of `*.graphql` operations the IDE opens as tabs (default examples). */
+  IDE_EXAMPLES_DIR: z.string().min(1).default('examples'),
   /** pino log level (default info). */
   LOG_LEVEL: logLevel(),
   /** The client registry: which applications may call, and their most scopes (default config/clients.json). */
@@ -155,6 +165,14 @@ export interface GatewayConfig {
   readonly dataDir: string;
   /** Absolute path of the caller-token signing key (a private JWK). */
   readonly callerSigningKeyFile: string;
+  readonly ide: {
+    /** Whether GET /graphql from a browser answers the IDE. */
+    readonly enabled: boolean;
+    /** Absolute path of the folder of operations opened as tabs. */
+    readonly examplesDir: string;
+    /** Whether the IDE offers "sign in as" a persona (only with the development issuer). */
+    readonly devSignIn: boolean;
+  };
   readonly logLevel: string;
   /** Absolute path of the client registry (JSON). */
   readonly clientRegistryFile: string;
@@ -207,6 +225,7 @@ export function loadGatewayConfig(
   const dataDir = resolve(cwd, parsed.DATA_DIR);
   const production = parsed.NODE_ENV === 'production';
   const devIssuer = parsed.AUTH_DEV_ISSUER ?? parsed.AUTH_JWKS_URL === undefined;
+  const ideEnabled = parsed.IDE_ENABLED ?? (devIssuer && !production);
   return Object.freeze({
     port: parsed.PORT,
     host: parsed.HOST,
@@ -234,6 +253,11 @@ export function loadGatewayConfig(
     callerSigningKeyFile: parsed.CALLER_SIGNING_KEY_FILE
       ? resolve(cwd, parsed.CALLER_SIGNING_KEY_FILE)
       : join(dataDir, 'keys', 'gateway-caller.json'),
+    ide: Object.freeze({
+      enabled: ideEnabled,
+      examplesDir: resolve(cwd, parsed.IDE_EXAMPLES_DIR),
+      devSignIn: ideEnabled && devIssuer,
+    }),
     logLevel: parsed.LOG_LEVEL,
     clientRegistryFile: resolve(cwd, parsed.CLIENT_REGISTRY_FILE),
     exposeQueryPlans: parsed.EXPOSE_QUERY_PLANS,

@@ -22,6 +22,7 @@ import { createAuthorizingGateway } from './authorization/authorizing-gateway.js
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
 import { createGatewayMetrics } from './metrics.js';
+import { createPlaygroundRouter, type PlaygroundOptions } from './playground/index.js';
 import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { armorProtection } from './protection/armor.js';
@@ -70,6 +71,8 @@ export interface GatewayDeps {
   supergraphWatch?: { path: string; intervalMs: number };
   /** On stop, how long in-flight requests may take before their connections are closed. Default 10000. */
   shutdownGraceMs?: number;
+  /** The browser IDE at GET /graphql (see ./playground). Default none: browsers get no page. */
+  playground?: PlaygroundOptions;
 }
 
 export interface Gateway {
@@ -222,6 +225,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     res.setHeader('cache-control', 'public, max-age=300');
     res.json(callerSigningKey.jwks);
   });
+  // Before GraphQL: answers only browsers' GETs of /graphql and its own /ide/ paths.
+  if (deps.playground) app.use(createPlaygroundRouter(deps.playground));
 
   return {
     async listen(port, host = '127.0.0.1') {

@@ -17,3 +17,10 @@ export {
   loadPersistedOperations,
   type PersistedOperations,
 } from './protection/persisted-operations.js';
+export {
+  personaSignIn,
+  readExampleOperations,
+  IDE_CONTENT_SECURITY_POLICY,
+  DEV_SIGN_IN_PATH,
+  type PlaygroundOptions,
+} from './playground/index.js';

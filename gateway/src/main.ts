@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from './auth/access-token.js';
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { loadPersistedOperations } from './protection/persisted-operations.js';
+import { playgroundFromConfig } from './playground/from-config.js';
 
 // @apollo/gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
 // before it loads. None of the static imports above loads it; gateway.ts is imported dynamically below.
@@ -119,6 +120,7 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
           },
         }
       : {}),
+    playground: await playgroundFromConfig(config),
   });
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -87,6 +87,27 @@ describe('npm start', () => {
     expect(body.data.me.journey.steps.map((s) => s.agency)).toEqual(['USPS', 'IRS', 'SSA', 'IRS']);
   });
 
+  it('serves the IDE to a browser, whose "sign in as" token the gateway accepts', async () => {
+    const page = await fetch(gatewayUrl, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const html = await page.text();
+    expect(html).toContain('query TurningSixtyFive');
+    expect(html).toContain('"handle":"ava"');
+    const signIn = await fetch(new URL('/ide/sign-in', gatewayUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona: 'ava' }),
+    });
+    const { token } = (await signIn.json()) as { token: string };
+    const me = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { givenName } }' }),
+    });
+    expect(await me.json()).toEqual({ data: { me: { givenName: 'Ava' } } });
+  });
+
   it('refuses to re-seed the stores its services have open', () => {
     const seed = spawnSync(
       process.execPath,

@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 
 /** One request the proxy passed on: the GraphQL operation the gateway sent a subgraph. */
 export interface RecordedRequest {
@@ -47,9 +50,16 @@ export async function startRecordingProxy(targetUrl: string): Promise<RecordingP
       res.writeHead(upstream.status, {
         'content-type': upstream.headers.get('content-type') ?? 'application/json',
       });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
+      // Streamed, so whatever the upstream does mid-body (a fault proxy hanging after headers)
+      // reaches the gateway as it happened.
+      if (upstream.body) {
+        await pipeline(Readable.fromWeb(upstream.body), res);
+      } else {
+        res.end();
+      }
     })().catch(() => {
-      res.writeHead(502).end();
+      if (res.headersSent) res.destroy();
+      else res.writeHead(502).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

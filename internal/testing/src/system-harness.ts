@@ -6,8 +6,11 @@ import type { SubgraphDefinition } from '@resident-graph/federation';
 import {
   createAccessTokenVerifier,
   createGateway,
+  personaSignIn,
+  readExampleOperations,
   type GatewayDeps,
 } from '@resident-graph/gateway';
+import { ideAssetsDir } from '@resident-graph/ide';
 import { createLogger } from '@resident-graph/logging';
 import { createTestGatewayKey } from './caller-tokens.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
@@ -95,6 +98,11 @@ export async function startTestSystem(options: {
       | 'subgraphTimeoutMs'
     >
   >;
+  /**
+   * Serve the built browser IDE with these example operations and "sign in as" a persona, with
+   * tokens from the test issuer (default: no IDE, as in production).
+   */
+  ide?: { examplesDir: string };
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
@@ -130,6 +138,15 @@ export async function startTestSystem(options: {
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
       ...options.gateway,
+      ...(options.ide
+        ? {
+            playground: {
+              assetsDir: ideAssetsDir,
+              examples: readExampleOperations(options.ide.examplesDir),
+              devSignIn: personaSignIn(issuerKey, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE }),
+            },
+          }
+        : {}),
     });
     const url = await gateway.listen(0);
     return {

@@ -1,0 +1,2 @@
+export { buildIde, ideBuildIsFresh, ideInputsHash } from './build.js';
+export { ideAssetsDir } from './assets.js';
