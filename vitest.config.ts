@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: unit tests sit next to the code; integration tests boot the whole system over HTTP.
+// Three projects: unit tests sit next to the code; the agency suites again on PostgreSQL; integration
+// tests boot the whole system over HTTP.
 export default defineConfig({
   test: {
     env: { APOLLO_TELEMETRY_DISABLED: 'true' },
@@ -15,6 +16,19 @@ export default defineConfig({
             'internal/*/src/**/*.test.ts',
             'tests/repo/**/*.test.ts',
           ],
+        },
+      },
+      {
+        // The agency suites and the store again, each test store a fresh PostgreSQL schema
+        // (internal/testing/src/config.ts). .ci/run starts PostgreSQL when it is not running.
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['subgraphs/*/src/**/*.test.ts', 'internal/store/src/**/*.test.ts'],
+          env: {
+            RG_TEST_DATABASE_URL:
+              process.env['RG_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test',
+          },
         },
       },
       {

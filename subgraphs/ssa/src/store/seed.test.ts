@@ -1,6 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
-import { TEST_TODAY } from '@resident-graph/testing';
+import { sql, type AgencyDatabase } from '@resident-graph/store';
+import { TEST_TODAY, openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SsaDatabase } from './database.js';
 import { ssaMigrations } from './migrations.js';
@@ -9,7 +9,7 @@ import { isSsaSeeded, seedSsa } from './seed.js';
 describe('seedSsa', () => {
   let store: AgencyDatabase<SsaDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<SsaDatabase>(':memory:', ssaMigrations);
+    store = await openTestStore<SsaDatabase>('ssa', ssaMigrations);
   });
   afterEach(() => store.close());
 
