@@ -64,7 +64,12 @@ export async function openPostgresAgencyDatabase<Schema>(
     dialect: new PostgresDialect({ pool }),
     log: (event) => {
       if (event.level === 'query') count += 1;
-      recordDatabaseSpan(event.query.sql, event.queryDurationMillis, event.level === 'error');
+      recordDatabaseSpan(
+        event.query.sql,
+        event.queryDurationMillis,
+        event.level === 'error',
+        'postgresql',
+      );
     },
   });
   const migrator = new Migrator({
