@@ -2,7 +2,7 @@ import { fixedClock, systemClock } from '@resident-graph/calendar';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
 import { startTracing } from '@resident-graph/observability';
-import { openAgencyDatabase } from '@resident-graph/store';
+import { openAgencyDatabase, openPostgresAgencyDatabase } from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
@@ -28,7 +28,13 @@ export async function runSubgraph<DB, Context extends object>(
   const tracing = config.tracing ? startTracing(config.tracing) : null;
   try {
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
-    const store = await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
+    const store = config.postgres
+      ? await openPostgresAgencyDatabase<DB>(
+          config.postgres.url,
+          config.postgres.schema,
+          definition.migrations,
+        )
+      : await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
     const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
     const server = await createAgencySubgraphServer(definition, {
       store,

@@ -30,6 +30,16 @@ export function loadSubgraphConfig(
       DATA_DIR: z.string().min(1).default('.data'),
       /** SQLite file of this agency's store (default <DATA_DIR>/<name>.sqlite). */
       DATABASE_FILE: z.string().min(1).optional(),
+      /**
+       * PostgreSQL URL, ideally naming this agency's own role (rg_<name>); when set, the store lives
+       * in PostgreSQL instead of SQLite (default unset: SQLite).
+       */
+      DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+      /** PostgreSQL schema of this agency's store (default the agency name, dashes as underscores). */
+      DATABASE_SCHEMA: z
+        .string()
+        .regex(/^[a-z][a-z0-9_]{0,62}$/)
+        .optional(),
       /** Public JWKS of the gateway's caller-token key (default <DATA_DIR>/keys/gateway-caller.jwks.json). */
       GATEWAY_JWKS_FILE: z.string().min(1).optional(),
       /** Pins "today" (YYYY-MM-DD) for demos and tests; unset = the real date. */
@@ -55,6 +65,9 @@ export function loadSubgraphConfig(
     port: config.PORT,
     host: config.HOST,
     databaseFile: config.DATABASE_FILE ?? `${config.DATA_DIR}/${name}.sqlite`,
+    postgres: config.DATABASE_URL
+      ? { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA ?? name.replace(/-/g, '_') }
+      : null,
     gatewayJwksFile: config.GATEWAY_JWKS_FILE ?? `${config.DATA_DIR}/keys/gateway-caller.jwks.json`,
     today: config.RG_TODAY ?? null,
     timeZone: config.RG_TIME_ZONE,

@@ -100,7 +100,12 @@ export function annotateActiveSpan(attributes: Record<string, string>): void {
  * Records a database statement that just finished as a CLIENT span under the active one: the
  * store's query log tells us the duration after the fact, so the span is back-dated.
  */
-export function recordDatabaseSpan(statement: string, durationMs: number, failed: boolean): void {
+export function recordDatabaseSpan(
+  statement: string,
+  durationMs: number,
+  failed: boolean,
+  system: 'sqlite' | 'postgresql' = 'sqlite',
+): void {
   const parent = trace.getActiveSpan();
   if (!parent) return;
   const end = Date.now();
@@ -109,7 +114,7 @@ export function recordDatabaseSpan(statement: string, durationMs: number, failed
     {
       kind: SpanKind.CLIENT,
       startTime: end - durationMs,
-      attributes: { 'db.system': 'sqlite', 'db.statement': statement.slice(0, 500) },
+      attributes: { 'db.system': system, 'db.statement': statement.slice(0, 500) },
     },
     context.active(),
   );

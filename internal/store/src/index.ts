@@ -15,6 +15,8 @@ export {
 
 export interface AgencyDatabase<Schema> {
   readonly db: Kysely<Schema>;
+  /** Which engine: the embedded default, or PostgreSQL when DATABASE_URL is set. */
+  readonly dialect: 'sqlite' | 'postgres';
   /** How many SQL statements ran since open (or the last reset); tests assert batching with it. */
   queryCount(): number;
   resetQueryCount(): void;
@@ -53,6 +55,7 @@ export async function openAgencyDatabase<Schema>(
   count = 0;
   return {
     db,
+    dialect: 'sqlite',
     queryCount: () => count,
     resetQueryCount: () => {
       count = 0;
@@ -88,6 +91,13 @@ export function groupedInKeyOrder<K, R>(
 }
 
 export { insertIgnoringExisting } from './insert.js';
+export {
+  agencySchemaNames,
+  dropAgencySchema,
+  isPostgres,
+  openPostgresAgencyDatabase,
+  provisionAgencySchema,
+} from './postgres.js';
 export { inChunks, MAX_KEYS_PER_QUERY, SQLITE_MAX_VARIABLES } from './limits.js';
 export {
   hasResidentLinks,

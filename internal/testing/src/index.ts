@@ -2,6 +2,7 @@ export { createTestGatewayKey, testCaller, signCallerToken } from './caller-toke
 export {
   startTestSubgraph,
   startSeededSubgraph,
+  openTestStore,
   entitiesQuery,
   TEST_TODAY,
   type TestSubgraph,

@@ -7,8 +7,37 @@ import {
 } from '@resident-graph/federation';
 import { createLogger } from '@resident-graph/logging';
 import { personas, type ResidentFacts } from '@resident-graph/personas';
-import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
+import {
+  dropAgencySchema,
+  openAgencyDatabase,
+  openPostgresAgencyDatabase,
+  type AgencyDatabase,
+  type Migration,
+} from '@resident-graph/store';
+import { randomBytes } from 'node:crypto';
 import { createTestGatewayKey, signCallerToken, testCaller } from './caller-tokens.js';
+import { testDatabaseUrl } from './config.js';
+
+/**
+ * A throwaway store for a test: in-memory SQLite, or a fresh PostgreSQL schema when
+ * RG_TEST_DATABASE_URL is set (see config.ts). `close` also drops the schema.
+ */
+export async function openTestStore<DB>(
+  name: string,
+  migrations: Record<string, Migration>,
+): Promise<AgencyDatabase<DB>> {
+  if (!testDatabaseUrl) return openAgencyDatabase<DB>(':memory:', migrations);
+  const url = testDatabaseUrl;
+  const schema = `test_${name.replace(/-/g, '_')}_${randomBytes(4).toString('hex')}`;
+  const store = await openPostgresAgencyDatabase<DB>(url, schema, migrations);
+  return {
+    ...store,
+    async close() {
+      await store.close();
+      await dropAgencySchema(url, schema);
+    },
+  };
+}
 
 /** The date every test pins "today" to, so answers are exact and stay so. */
 export const TEST_TODAY: IsoDate = '2026-06-15';
@@ -57,7 +86,7 @@ export async function startSeededSubgraph<DB, Context extends object>(
   stop(): Promise<void>;
 }> {
   const today = options.today ?? TEST_TODAY;
-  const store = await openAgencyDatabase<DB>(':memory:', definition.migrations);
+  const store = await openTestStore<DB>(definition.name, definition.migrations);
   await definition.seed(store.db, options.residents ?? personas(today));
   store.resetQueryCount();
   const server = await createAgencySubgraphServer(definition, {

@@ -1,6 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
-import { TEST_TODAY } from '@resident-graph/testing';
+import { type AgencyDatabase } from '@resident-graph/store';
+import { TEST_TODAY, openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CmsDatabase } from './database.js';
 import { cmsMigrations } from './migrations.js';
@@ -9,7 +9,7 @@ import { isCmsSeeded, seedCms } from './seed.js';
 describe('seedCms', () => {
   let store: AgencyDatabase<CmsDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<CmsDatabase>(':memory:', cmsMigrations);
+    store = await openTestStore<CmsDatabase>('cms', cmsMigrations);
   });
   afterEach(() => store.close());
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from '@resident-graph/store';
+import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
 
 export const identityMigrations: Record<string, Migration> = {
   '0001_resident': {
@@ -15,7 +15,13 @@ export const identityMigrations: Record<string, Migration> = {
         .addColumn('address_zip', 'text', (c) => c.notNull())
         .addColumn('assurance', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'text', (c) =>
-          c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+          c
+            .notNull()
+            .defaultTo(
+              isPostgres(db)
+                ? sql`(to_char(now() at time zone 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+                : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+            ),
         )
         .execute();
     },

@@ -1,5 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
+import { type AgencyDatabase } from '@resident-graph/store';
+import { openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IrsDatabase } from './database.js';
 import { irsMigrations } from './migrations.js';
@@ -10,7 +11,7 @@ const today = '2026-06-15';
 describe('seedIrs', () => {
   let store: AgencyDatabase<IrsDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<IrsDatabase>(':memory:', irsMigrations);
+    store = await openTestStore<IrsDatabase>('irs', irsMigrations);
   });
   afterEach(() => store.close());
 

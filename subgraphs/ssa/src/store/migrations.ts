@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from '@resident-graph/store';
+import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
 
 export const ssaMigrations: Record<string, Migration> = {
   '0001_ssa': {
@@ -49,6 +49,13 @@ export const ssaMigrations: Record<string, Migration> = {
         .addColumn('completed_on', 'text')
         .addPrimaryKeyConstraint('address_change_pk', ['ssa_id', 'submitted_on'])
         .execute();
+      // The seed writes links before their holders (see seed.ts); PostgreSQL defers a foreign key
+      // to commit only when it is declared deferrable. SQLite defers any with a pragma.
+      if (isPostgres(db)) {
+        await sql`alter table resident_link alter constraint resident_link_ssa_id_fkey deferrable initially immediate`.execute(
+          db,
+        );
+      }
     },
   },
 };

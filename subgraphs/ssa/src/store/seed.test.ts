@@ -1,6 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
-import { TEST_TODAY } from '@resident-graph/testing';
+import { sql, type AgencyDatabase } from '@resident-graph/store';
+import { TEST_TODAY, openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SsaDatabase } from './database.js';
 import { ssaMigrations } from './migrations.js';
@@ -9,7 +9,7 @@ import { isSsaSeeded, seedSsa } from './seed.js';
 describe('seedSsa', () => {
   let store: AgencyDatabase<SsaDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<SsaDatabase>(':memory:', ssaMigrations);
+    store = await openTestStore<SsaDatabase>('ssa', ssaMigrations);
   });
   afterEach(() => store.close());
 
@@ -89,9 +89,14 @@ describe('seedSsa', () => {
       .executeTakeFirstOrThrow();
     expect(ava).toEqual({ ssa_id: 'SSA-B-000000001', ssn: '900-12-4821' });
     // Every index on the table (primary key and unique ones included) and the columns it covers.
-    const indexed = await sql<{ column_name: string }>`
-      select ii.name as column_name from pragma_index_list('number_holder') as il, pragma_index_info(il.name) as ii
-    `.execute(store.db);
+    const indexed = await sql<{ column_name: string }>`${
+      store.dialect === 'postgres'
+        ? sql`select a.attname as column_name from pg_index i
+            join pg_class c on c.oid = i.indrelid
+            join pg_attribute a on a.attrelid = c.oid and a.attnum = any(i.indkey)
+            where c.relname = 'number_holder' and c.relnamespace = current_schema()::regnamespace`
+        : sql`select ii.name as column_name from pragma_index_list('number_holder') as il, pragma_index_info(il.name) as ii`
+    }`.execute(store.db);
     expect(indexed.rows.map((row) => row.column_name)).toEqual(['ssa_id']);
   });
 });

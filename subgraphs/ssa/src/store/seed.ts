@@ -2,6 +2,7 @@ import type { ResidentFacts } from '@resident-graph/personas';
 import {
   hasResidentLinks,
   insertIgnoringExisting,
+  isPostgres,
   linkResidents,
   sql,
   type Insertable,
@@ -23,8 +24,9 @@ export async function seedSsa(
   if (residents.length === 0) return;
   await db.transaction().execute(async (trx) => {
     // SSA's links reference its number holders, and a holder's SSA id exists only once linked:
-    // SQLite checks those foreign keys at commit, when both are written (the pragma ends with it).
-    await sql`pragma defer_foreign_keys = on`.execute(trx);
+    // The foreign keys are checked at commit, when both are written (both statements end with it).
+    if (isPostgres(trx)) await sql`set constraints all deferred`.execute(trx);
+    else await sql`pragma defer_foreign_keys = on`.execute(trx);
     const ssaIds = await linkResidents(
       trx,
       SSA_IDS,

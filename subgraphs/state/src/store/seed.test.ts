@@ -1,5 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
+import { type AgencyDatabase } from '@resident-graph/store';
+import { openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StateDatabase } from './database.js';
 import { stateMigrations } from './migrations.js';
@@ -10,7 +11,7 @@ const today = '2026-06-15';
 describe('seedState', () => {
   let store: AgencyDatabase<StateDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<StateDatabase>(':memory:', stateMigrations);
+    store = await openTestStore<StateDatabase>('state', stateMigrations);
   });
   afterEach(() => store.close());
 

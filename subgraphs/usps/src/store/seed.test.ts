@@ -1,5 +1,6 @@
 import { generateResidents, personas } from '@resident-graph/personas';
-import { openAgencyDatabase, type AgencyDatabase } from '@resident-graph/store';
+import { type AgencyDatabase } from '@resident-graph/store';
+import { openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UspsDatabase } from './database.js';
 import { uspsMigrations } from './migrations.js';
@@ -10,7 +11,7 @@ const today = '2026-06-15';
 describe('seedUsps', () => {
   let store: AgencyDatabase<UspsDatabase>;
   beforeEach(async () => {
-    store = await openAgencyDatabase<UspsDatabase>(':memory:', uspsMigrations);
+    store = await openTestStore<UspsDatabase>('usps', uspsMigrations);
   });
   afterEach(() => store.close());
 
