@@ -112,7 +112,10 @@ describe('npm run new:subgraph', () => {
       `subgraphs/${AGENCY}`,
       'tests/repo/docker-compose.test.ts',
     ]);
-    expect(tests.output).toMatch(/Test Files\s+3 passed/);
+    // Its two suites (also run again on PostgreSQL by the postgres project) and the compose checks.
+    const passed = Number(/Test Files\s+(\d+) passed/.exec(tests.output)?.[1] ?? 0);
+    expect(passed).toBeGreaterThanOrEqual(3);
+    expect(tests.output).not.toMatch(/failed/);
     expect(tests.status).toBe(0);
   }, 120_000);
 
