@@ -19,6 +19,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     workload: { type: 'string', default: '../shared/bench/gateways-benchmark' },
+    /** Write a V8 CPU profile of our gateway (node --cpu-prof) into this folder. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -37,10 +39,16 @@ const expected: unknown = JSON.parse(
 const body = JSON.stringify({ query, operationName: 'TestQuery' });
 
 const children: ChildProcess[] = [];
-function start(core: number, entry: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+function start(
+  core: number,
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeOptions: string[] = [],
+) {
   const child = spawn(
     'taskset',
-    ['-c', String(core), process.execPath, '--import', 'tsx', entry, ...args],
+    ['-c', String(core), process.execPath, ...nodeOptions, '--import', 'tsx', entry, ...args],
     {
       cwd: root,
       env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'warn', ...env },
@@ -116,13 +124,19 @@ try {
     },
     {
       name: 'Resident Graph gateway',
-      ...start(0, 'gateway/src/main.ts', [], {
-        PORT: '0',
-        SUPERGRAPH_PATH: supergraphPath,
-        DATA_DIR: dataDir,
-        // The workload's one query is deep and wide by design; our default cost limit would refuse it.
-        GRAPHQL_MAX_COST: '100000000',
-      }),
+      ...start(
+        0,
+        'gateway/src/main.ts',
+        [],
+        {
+          PORT: '0',
+          SUPERGRAPH_PATH: supergraphPath,
+          DATA_DIR: dataDir,
+          // The workload's one query is deep and wide by design; our default cost limit would refuse it.
+          GRAPHQL_MAX_COST: '100000000',
+        },
+        values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [],
+      ),
     },
   ];
   const urls = await Promise.all(gateways.map((g) => g.ready));
@@ -191,6 +205,12 @@ try {
     );
   }
 } finally {
+  const exited = children.map(
+    (child) =>
+      new Promise((done) => (child.exitCode !== null ? done(null) : child.once('exit', done))),
+  );
   for (const child of children) child.kill('SIGTERM');
+  // A CPU profile is written as the process exits: wait for it (bounded).
+  await Promise.race([Promise.all(exited), new Promise((done) => setTimeout(done, 15_000))]);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import { injectTraceContext } from '@resident-graph/observability';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
+import { createUndiciFetcher } from './fetch/undici-fetcher.js';
 import { FAILED_FETCH_EXTENSION, type FailedFetch } from './plugins/failed-fetch-paths.js';
 import {
   createAgencyPolicy,
@@ -59,6 +60,10 @@ export interface CallerTokenDataSourceOptions {
   observeFetch?: FetchObserver;
 }
 
+/** One undici pool for every subgraph data source of the process, made on first use. */
+let sharedFetcher: Fetcher | undefined;
+const subgraphFetcher = () => (sharedFetcher ??= createUndiciFetcher());
+
 /** The abort signal of the attempt in progress, for the fetcher (RemoteGraphQLDataSource builds the request). */
 const attemptSignal = new AsyncLocalStorage<AbortSignal>();
 
@@ -91,7 +96,7 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         options.name,
         resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
       );
-    this.fetcher = createSubgraphFetcher(this.fetcher, () => attemptSignal.getStore());
+    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

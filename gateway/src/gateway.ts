@@ -160,6 +160,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     introspection: deps.introspection ?? true,
     hideSchemaDetailsFromClientErrors: deps.hideSchemaDetails ?? false,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo Server pretty-prints by default, a measurable cost on large answers.
+    stringifyResult: (result) => JSON.stringify(result),
     // One operation per request: a batch would multiply every limit below by its length.
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
