@@ -61,18 +61,21 @@ async function run(
   executor: NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>,
   who: Caller,
   query: string,
+  operationName: string | null = null,
 ) {
   const document = parse(query);
   const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION &&
+      (operationName === null || d.name?.value === operationName),
   )!;
   return executor({
     schema,
     document,
     operation,
-    operationName: null,
+    operationName,
     queryHash: 'hash-of-the-operation',
-    request: { query },
+    request: { query, ...(operationName ? { operationName } : {}) },
     context: { caller: who },
   } as unknown as GatewayGraphQLRequestContext);
 }
@@ -108,6 +111,20 @@ describe('authorizing gateway', () => {
     expect(c.errors?.map((e) => [e.path, e.extensions['reason']])).toEqual([
       [['me', 'name'], 'scope:identity:read'],
     ]);
+  });
+
+  it('keeps the operations of one document apart', async () => {
+    const { inner, seen } = fakeGateway();
+    const { executor } = await createAuthorizingGateway({ inner, rulesFor: () => rules }).load({
+      apollo: {},
+    });
+    const document = 'query A { me { id benefit } } query B { me { name benefit } }';
+    const who = caller('r1', ['identity:read']);
+    await run(executor!, who, document, 'A');
+    await run(executor!, who, document, 'B');
+    expect(seen[0]?.queryHash).not.toBe(seen[1]?.queryHash);
+    expect(seen[0]?.query).toMatch(/query A/);
+    expect(seen[1]?.query).toMatch(/query B/);
   });
 
   it('fails closed on a schema it has no rules for', async () => {

@@ -61,8 +61,12 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       if (refused.size === 0) return execute(requestContext);
 
       const refusedKey = [...refused.keys()].join(' ');
+      // The filtered document holds only the operation asked for: a document with several
+      // operations gets one filtered document per operation.
       const queryHash = createHash('sha256')
         .update(requestContext.queryHash)
+        .update('\n')
+        .update(requestContext.operationName ?? '')
         .update('\n')
         .update(refusedKey)
         .digest('hex');
