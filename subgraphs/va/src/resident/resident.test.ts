@@ -1,5 +1,4 @@
-import { addYears } from '@resident-graph/calendar';
-import { personas } from '@resident-graph/personas';
+import { addDays } from '@resident-graph/calendar';
 import {
   entitiesQuery,
   startTestSubgraph,
@@ -10,7 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VaDatabase } from '../store/database.js';
 import { vaSubgraph } from '../subgraph.js';
 
-const query = entitiesQuery('Resident', 'id vaCase { residentId caseNumber openedOn summary }');
+const tasks = `id
+  disabilityClaim { residentId agency statusCode status { code step stepCount actionRequired } separationOn bddOpensOn bddClosesOn filedOn compensationFrom }
+  giBill { statusCode noTimeLimit useBy }
+  vaHealthCare { statusCode enrolledOn enhancedEligibilityEndsOn status { actionRequired actionDeadline } }`;
+const query = entitiesQuery('Resident', tasks);
 const asResident = (id: string) => ({ representations: [{ __typename: 'Resident', id }] });
 
 describe('va subgraph: Resident', () => {
@@ -20,54 +23,87 @@ describe('va subgraph: Resident', () => {
   });
   afterAll(() => subgraph.stop());
 
-  it.each(personas(TEST_TODAY).map((p) => [p.id, p.identity.birthDate] as const))(
-    'gives %s their own case',
-    async (id, birthDate) => {
-      const result = await subgraph.query(query, { as: id, variables: asResident(id) });
-      expect(result.errors).toBeUndefined();
-      expect(result.data?._entities).toEqual([
-        {
-          id,
-          vaCase: {
-            residentId: id,
-            caseNumber: expect.stringMatching(/^VA-C-\d+$/),
-            openedOn: addYears(birthDate, 18),
-            summary: 'Registered with VA.',
-          },
-        },
-      ]);
-    },
-  );
-
-  it('refuses another resident’s case without reading the store', async () => {
-    subgraph.store.resetQueryCount();
-    const result = await subgraph.query<{ _entities: unknown[] }>(query, {
-      as: 'rsd_ava',
-      variables: asResident('rsd_nora'),
+  it('gives Dana, leaving the military, her BDD claim at step 3 of 8 and her combat-veteran health care window', async () => {
+    const separationOn = addDays(TEST_TODAY, 110);
+    const result = await subgraph.query(query, {
+      as: 'rsd_dana',
+      variables: asResident('rsd_dana'),
     });
-    // The field is nullable, so only it is refused, with FORBIDDEN.
-    expect(result.data?._entities).toEqual([{ id: 'rsd_nora', vaCase: null }]);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        id: 'rsd_dana',
+        disabilityClaim: {
+          residentId: 'rsd_dana',
+          agency: 'VA',
+          statusCode: 'EVIDENCE_GATHERING',
+          status: { code: 'EVIDENCE_GATHERING', step: 3, stepCount: 8, actionRequired: true },
+          separationOn,
+          bddOpensOn: addDays(separationOn, -180),
+          bddClosesOn: addDays(separationOn, -90),
+          filedOn: addDays(separationOn, -135),
+          compensationFrom: addDays(separationOn, 1),
+        },
+        giBill: { statusCode: 'NO_TIME_LIMIT', noTimeLimit: true, useBy: null },
+        vaHealthCare: {
+          statusCode: 'NOT_ENROLLED',
+          enrolledOn: null,
+          enhancedEligibilityEndsOn: '2036-10-03',
+          status: { actionRequired: true, actionDeadline: '2036-10-03' },
+        },
+      },
+    ]);
+  });
+
+  it('answers for a resident VA has no record of: no service on record, nothing invented', async () => {
+    const result = await subgraph.query(query, { as: 'rsd_ava', variables: asResident('rsd_ava') });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      {
+        id: 'rsd_ava',
+        disabilityClaim: expect.objectContaining({
+          statusCode: 'NO_SERVICE_RECORD',
+          separationOn: null,
+          filedOn: null,
+        }),
+        giBill: { statusCode: 'NO_SERVICE_RECORD', noTimeLimit: null, useBy: null },
+        vaHealthCare: expect.objectContaining({ statusCode: 'NO_SERVICE_RECORD' }),
+      },
+    ]);
+  });
+
+  it('refuses another resident’s tasks without reading the store', async () => {
+    subgraph.store.resetQueryCount();
+    const result = await subgraph.query<{ _entities: unknown[] }>(
+      entitiesQuery('Resident', 'id giBill { statusCode }'),
+      { as: 'rsd_ava', variables: asResident('rsd_dana') },
+    );
+    // The field is non-null, so the refusal nulls the whole entity, with FORBIDDEN.
+    expect(result.data?._entities).toEqual([null]);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(subgraph.store.queryCount()).toBe(0);
   });
 
-  it('resolves its own entity by reference, for the caller only', async () => {
-    const result = await subgraph.query<{ _entities: unknown[] }>(
-      entitiesQuery('VaCase', 'residentId caseNumber'),
-      {
-        as: 'rsd_ava',
-        variables: {
-          representations: [
-            { __typename: 'VaCase', residentId: 'rsd_ava' },
-            { __typename: 'VaCase', residentId: 'rsd_nora' },
-          ],
+  it.each(['DisabilityClaim', 'GiBill', 'VaHealthCareEnrollment'])(
+    'resolves %s by reference, for the caller only',
+    async (typename) => {
+      const result = await subgraph.query<{ _entities: unknown[] }>(
+        entitiesQuery(typename, 'residentId agency title'),
+        {
+          as: 'rsd_dana',
+          variables: {
+            representations: [
+              { __typename: typename, residentId: 'rsd_dana' },
+              { __typename: typename, residentId: 'rsd_nora' },
+            ],
+          },
         },
-      },
-    );
-    expect(result.data?._entities).toEqual([
-      { residentId: 'rsd_ava', caseNumber: expect.stringMatching(/^VA-C-/) },
-      null,
-    ]);
-    expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-  });
+      );
+      expect(result.data?._entities).toEqual([
+        { residentId: 'rsd_dana', agency: 'VA', title: expect.any(String) },
+        null,
+      ]);
+      expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    },
+  );
 });
