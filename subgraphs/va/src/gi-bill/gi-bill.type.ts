@@ -49,7 +49,7 @@ export function toGiBill(residentId: string, { service }: VaRecord, today: IsoDa
   return Object.assign(new GiBill(), {
     residentId,
     agency: Agency.VA,
-    title: 'Use your GI Bill benefits',
+    title: 'Plan to use your GI Bill',
     status: giBillStatus(service, today),
     noTimeLimit: service ? useBy === null : null,
     useBy,
