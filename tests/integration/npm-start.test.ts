@@ -51,7 +51,9 @@ describe('npm start', () => {
   });
 
   it('seeds the empty data directory and starts eight subgraphs and the gateway', () => {
-    expect(output.join('\n')).toMatch(/Seeded identity, life-events, ssa, cms, state, irs, usps, va/);
+    expect(output.join('\n')).toMatch(
+      /Seeded identity, life-events, ssa, cms, state, irs, usps, va/,
+    );
     expect(new Set(subgraphUrls).size).toBe(8);
   });
 
