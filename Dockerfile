@@ -32,6 +32,7 @@ COPY subgraphs/life-events/package.json subgraphs/life-events/
 COPY subgraphs/ssa/package.json subgraphs/ssa/
 COPY subgraphs/state/package.json subgraphs/state/
 COPY subgraphs/usps/package.json subgraphs/usps/
+COPY subgraphs/va/package.json subgraphs/va/
 # Dev dependencies stay: services run TypeScript directly with tsx.
 RUN npm ci --no-audit --no-fund
 

@@ -6,6 +6,7 @@ import { lifeEventsSubgraph } from '@resident-graph/subgraph-life-events';
 import { ssaSubgraph } from '@resident-graph/subgraph-ssa';
 import { stateSubgraph } from '@resident-graph/subgraph-state';
 import { uspsSubgraph } from '@resident-graph/subgraph-usps';
+import { vaSubgraph } from '@resident-graph/subgraph-va';
 
 /**
  * Every subgraph of the graph, in start-up order. The only list of them: compose, seed, start and
@@ -20,4 +21,5 @@ export const subgraphs: readonly SubgraphDefinition<any, object>[] = [
   stateSubgraph,
   irsSubgraph,
   uspsSubgraph,
+  vaSubgraph,
 ];

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
-import { supergraphSdl } from '../integration/system.js';
+import { examples, supergraphSdl } from '../integration/system.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** Screenshots and the like: kept after the run, never committed (.gitignore). */
@@ -105,7 +105,7 @@ describe('the IDE in a browser', () => {
   it('signs in as Ava, runs the turning-65 example and shows her answer', async () => {
     await page.goto(system.url);
     // One tab per life-event example, named after its operation.
-    for (const title of ['HavingAChild', 'Moving', 'TurningSixtyFive']) {
+    for (const title of ['HavingAChild', 'LeavingMilitary', 'Moving', 'TurningSixtyFive']) {
       await expect.poll(() => page.getByRole('tab', { name: title }).count()).toBe(1);
     }
     // The editor is up once it shows the first tab's operation; only then do tab switches stick.
@@ -188,7 +188,8 @@ describe('the IDE in a browser', () => {
     await other.goto(new URL('/health', system.url).toString());
     await other.evaluate('localStorage.clear()');
     await other.goto(link);
-    await expect.poll(() => other.getByRole('tab').count()).toBe(4);
+    // One tab per life-event example, and the shared operation's.
+    await expect.poll(() => other.getByRole('tab').count()).toBe(examples.length + 1);
     await expect
       .poll(() => visibleText(other, '.graphiql-query-editor'))
       .toContain('query TurningSixtyFive');

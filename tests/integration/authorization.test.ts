@@ -75,7 +75,7 @@ describe('authorization through the gateway', () => {
       '{ lifeEvents { kind } me { givenName } }',
       { token },
     );
-    expect(result.data?.lifeEvents).toHaveLength(3);
+    expect(result.data?.lifeEvents).toHaveLength(4);
     expect(result.data?.me).toBeNull();
     expect(errorsOf(result)).toEqual([
       { path: ['me'], code: 'UNAUTHENTICATED', reason: 'authentication' },

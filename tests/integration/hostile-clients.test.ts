@@ -180,7 +180,12 @@ describe('hostile clients, default limits', () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.body.data).toEqual({
-      lifeEvents: [{ kind: 'TURNING_65' }, { kind: 'HAVING_A_CHILD' }, { kind: 'MOVING' }],
+      lifeEvents: [
+        { kind: 'TURNING_65' },
+        { kind: 'HAVING_A_CHILD' },
+        { kind: 'MOVING' },
+        { kind: 'LEAVING_MILITARY' },
+      ],
     });
   });
 

@@ -54,6 +54,7 @@ describe('life-event journeys through the gateway', () => {
     expect(await active('nora')).toEqual(['HAVING_A_CHILD']);
     expect(await active('marcus')).toEqual(['MOVING']);
     expect(await active('grace')).toEqual([]);
+    expect(await active('dana')).toEqual(['LEAVING_MILITARY']);
   });
 
   it('serves the life-event catalog without sign-in', async () => {
@@ -65,6 +66,7 @@ describe('life-event journeys through the gateway', () => {
       'TURNING_65',
       'HAVING_A_CHILD',
       'MOVING',
+      'LEAVING_MILITARY',
     ]);
     for (const event of result.data!.lifeEvents)
       expect(event.agencies.length).toBeGreaterThanOrEqual(3);
@@ -80,6 +82,19 @@ describe('life-event journeys through the gateway', () => {
     expect(answerBlock, 'README has an example answer block').not.toBeNull();
     const token = await system.token(personaResidentId('ava'));
     const result = await system.query(exampleQuery('turning-65.graphql'), { token });
+    expect({ data: result.data }).toEqual(JSON.parse(answerBlock![1]!));
+  });
+
+  it('gives the README’s example answer for Dana leaving the military, exactly', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(exampleQuery('leaving-military.graphql').trim());
+    const answerBlock =
+      /<!-- leaving-military-answer:start -->\s*```json\n([\s\S]*?)```\s*<!-- leaving-military-answer:end -->/.exec(
+        readme,
+      );
+    expect(answerBlock, 'README has the leaving-the-military answer block').not.toBeNull();
+    const token = await system.token(personaResidentId('dana'));
+    const result = await system.query(exampleQuery('leaving-military.graphql'), { token });
     expect({ data: result.data }).toEqual(JSON.parse(answerBlock![1]!));
   });
 });

@@ -117,7 +117,7 @@ function operationGenerator(
 
 /**
  * Patterns that would identify `other` in an answer, leaving out values `self` shares (they are not
- * a leak). Amounts only count under an amount field's own name: a bare number can be anything.
+ * a leak). Amounts only count under their own field's name: a bare number can be anything.
  */
 function identifyingPatterns(other: ResidentFacts, self: ResidentFacts): RegExp[] {
   const own = JSON.stringify(self);
@@ -130,12 +130,18 @@ function identifyingPatterns(other: ResidentFacts, self: ResidentFacts): RegExp[
     other.identity.mailingAddress.line1,
     `***-**-${other.ssa.ssn.slice(-4)}`,
   ].filter((value) => !own.includes(value));
-  const amounts = [other.ssa.primaryInsuranceAmount, other.irs.refund?.amount].filter(
-    (a): a is number => typeof a === 'number' && !own.includes(String(a)),
-  );
+  // Each amount under the name of the field that carries that fact. A looser "any *amount* field"
+  // match took Grace's own estimate at 66 (2100, computed, so not in her facts) for Ava's
+  // full-retirement amount (2100) once VA's fields changed which random operations are drawn.
+  const amounts: [field: string, amount: number | undefined][] = [
+    ['monthlyAmountAtFullRetirementAge', other.ssa.primaryInsuranceAmount],
+    ['amount', other.irs.refund?.amount],
+  ];
   return [
     ...texts.map((text) => new RegExp(escape(text))),
-    ...amounts.map((amount) => new RegExp(`"[A-Za-z]*[Aa]mount[A-Za-z]*":${amount}[,}]`)),
+    ...amounts
+      .filter(([, a]) => typeof a === 'number' && !own.includes(String(a)))
+      .map(([field, amount]) => new RegExp(`"${field}":${amount}[,}]`)),
   ];
 }
 

@@ -50,9 +50,11 @@ describe('npm start', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('seeds the empty data directory and starts seven subgraphs and the gateway', () => {
-    expect(output.join('\n')).toMatch(/Seeded identity, life-events, ssa, cms, state, irs, usps/);
-    expect(new Set(subgraphUrls).size).toBe(7);
+  it('seeds the empty data directory and starts eight subgraphs and the gateway', () => {
+    expect(output.join('\n')).toMatch(
+      /Seeded identity, life-events, ssa, cms, state, irs, usps, va/,
+    );
+    expect(new Set(subgraphUrls).size).toBe(8);
   });
 
   it('answers a persona’s life-event query with a token from `npm run token`', async () => {

@@ -216,6 +216,7 @@ describe('an agency killed mid-load', () => {
       'ssa',
       'state',
       'usps',
+      'va',
     ]);
   });
 });

@@ -23,4 +23,5 @@ export const examples = [
   { event: 'TURNING_65', file: 'turning-65.graphql' },
   { event: 'HAVING_A_CHILD', file: 'having-a-child.graphql' },
   { event: 'MOVING', file: 'moving.graphql' },
+  { event: 'LEAVING_MILITARY', file: 'leaving-military.graphql' },
 ] as const;

@@ -15,7 +15,7 @@ const supergraph = Supergraph.build(
 );
 const planner = new QueryPlanner(supergraph);
 
-describe.each(['turning-65', 'having-a-child', 'moving'])(
+describe.each(['turning-65', 'having-a-child', 'moving', 'leaving-military'])(
   'query plan for examples/%s.graphql',
   (name) => {
     const query = readFileSync(new URL(`../../examples/${name}.graphql`, import.meta.url), 'utf8');

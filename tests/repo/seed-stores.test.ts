@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readSeedRecord, seedStores } from '../../scripts/lib/seed-stores.js';
+import { subgraphs } from '../../scripts/lib/subgraphs.js';
 
 describe('seeding every agency store', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rg-seed-'));
@@ -36,8 +37,8 @@ describe('seeding every agency store', () => {
       generated: 20,
       onlyIfEmpty: false,
     });
-    expect(result.seeded).toHaveLength(7);
-    expect(result.residents).toBe(26);
+    expect(result.seeded).toHaveLength(subgraphs.length);
+    expect(result.residents).toBe(27); // 7 personas + 20 generated
     expect(readSeedRecord(dataDir)).toMatchObject({ asOf: '2026-06-15', generated: 20 });
     expect(avaBirthDate()).toBe('1961-08-15');
   });
@@ -64,7 +65,7 @@ describe('seeding every agency store', () => {
       generated: 20,
       onlyIfEmpty: true,
     });
-    expect(result.seeded).toHaveLength(7);
+    expect(result.seeded).toHaveLength(subgraphs.length);
     expect(avaBirthDate()).toBe('1961-09-15');
     expect(readSeedRecord(dataDir)?.asOf).toBe('2026-07-01');
   });

@@ -15,12 +15,16 @@ export type Agency =
   /** Department of State (passports) */
   | 'STATE'
   /** United States Postal Service */
-  | 'USPS';
+  | 'USPS'
+  /** Department of Veterans Affairs */
+  | 'VA';
 
 /** A life event the platform guides residents through. */
 export type LifeEventKind =
   /** Having a child: Social Security number, tax credit, passport. */
   | 'HAVING_A_CHILD'
+  /** Leaving the military: VA disability compensation, GI Bill and health care, and the move home. */
+  | 'LEAVING_MILITARY'
   /** Moving: telling each agency the new address. */
   | 'MOVING'
   /** Turning 65: Medicare, Social Security retirement, travel. */
@@ -39,6 +43,8 @@ export type LifeEventPageQueryVariables = Exact<{
 export type LifeEventPageQuery = { me: { givenName: string, journey: { active: boolean, event: { kind: LifeEventKind, title: string, summary: string }, steps: Array<{ position: number, title: string, why: string, agency: Agency, task:
           | { __typename: 'ChildPassportApplication', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'ChildTaxCredit', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
+          | { __typename: 'DisabilityClaim', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
+          | { __typename: 'GiBill', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'MailForwarding', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'MedicareEnrollment', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'NewbornSocialSecurityCard', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
@@ -47,6 +53,7 @@ export type LifeEventPageQuery = { me: { givenName: string, journey: { active: b
           | { __typename: 'SocialSecurityAddressUpdate', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'TaxAddressChange', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
           | { __typename: 'TaxRefund', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
+          | { __typename: 'VaHealthCareEnrollment', title: string, status: { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null } }
          | null }> } } | null };
 
 export type TaskStatusFragment = { code: string, label: string, description: string, nextSteps: Array<string>, expectedFrom: string | null, expectedBy: string | null, lastChangedOn: string | null, step: number | null, stepCount: number | null, actionRequired: boolean, actionDeadline: string | null };

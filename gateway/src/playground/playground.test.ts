@@ -120,6 +120,7 @@ describe('the IDE at the graph’s URL', () => {
       'nora',
       'marcus',
       'grace',
+      'dana',
     ]);
   });
 

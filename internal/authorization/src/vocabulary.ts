@@ -13,6 +13,8 @@ export const scopes = {
   'state:read': 'Passport records (Department of State).',
   'irs:read': 'Tax return information, confidential under 26 U.S.C. 6103 (IRS).',
   'usps:read': 'Change-of-address and mail forwarding records (USPS).',
+  'va:read':
+    'Military service, disability claims, GI Bill and health care enrollment records (VA).',
 } as const satisfies Record<string, string>;
 export type Scope = keyof typeof scopes;
 

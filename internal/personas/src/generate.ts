@@ -3,16 +3,17 @@ import {
   addDays,
   addMonths,
   addYears,
+  daysBetween,
   firstDayOf,
   parseIsoDate,
   type IsoDate,
 } from '@resident-graph/calendar';
-import type { Address, ResidentFacts } from './resident-facts.js';
+import type { Address, ResidentFacts, VaClaimPhase, VaFacts } from './resident-facts.js';
 
 export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
 
 /** Synthetic resident number `index` (1-based) as of `asOf`, drawn from `faker`'s current state. */
-function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts {
+function drawResident(faker: Faker, vaFaker: Faker, index: number, asOf: IsoDate): ResidentFacts {
   const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
   const daysAgo = (max: number) => addDays(asOf, -faker.number.int({ min: 1, max }));
   // A later step of the same case: never before `from`, never after today.
@@ -211,6 +212,53 @@ function drawResident(faker: Faker, index: number, asOf: IsoDate): ResidentFacts
     usps: {
       changeOfAddress: moving ? changeOfAddress() : null,
     },
+    va: drawVaFacts(vaFaker, age, asOf),
+  };
+}
+
+const claimPhases: readonly VaClaimPhase[] = [
+  'RECEIVED',
+  'INITIAL_REVIEW',
+  'EVIDENCE_GATHERING',
+  'REVIEW_OF_EVIDENCE',
+  'PREPARATION_FOR_DECISION',
+  'PENDING_DECISION_APPROVAL',
+  'PREPARATION_FOR_NOTIFICATION',
+  'COMPLETE',
+];
+
+/**
+ * VA's part, from its own stream (`vaFaker`) so that adding VA left every other agency's
+ * generated facts exactly as they were. Most residents never served; of those who did, the
+ * separation is between 12 years ago and 170 days ahead (inside the Benefits Delivery at
+ * Discharge lead time), some filed a claim, some enrolled in VA health care after separating.
+ */
+function drawVaFacts(faker: Faker, age: number, asOf: IsoDate): VaFacts {
+  const chance = (p: number) => faker.number.float({ min: 0, max: 1 }) < p;
+  if (age < 20 || age > 64 || !chance(0.06)) {
+    return { service: null, disabilityClaim: null, healthCareEnrolledOn: null };
+  }
+  const separationOn = addDays(asOf, faker.number.int({ min: -12 * 365, max: 170 }));
+  const combatVeteran = chance(0.4);
+  // A claim is filed from 180 days before separation (BDD) onwards; never after today.
+  const filedOn = addDays(separationOn, faker.number.int({ min: -180, max: 300 }));
+  const disabilityClaim =
+    filedOn <= asOf && chance(0.5)
+      ? {
+          phase: faker.helpers.arrayElement(claimPhases),
+          filedOn,
+          changedOn: addDays(filedOn, Math.min(60, daysBetween(filedOn, asOf))),
+        }
+      : null;
+  const healthCareEnrolledOn =
+    separationOn < asOf && chance(0.5)
+      ? addDays(separationOn, faker.number.int({ min: 0, max: 30 }))
+      : null;
+  return {
+    service: { separationOn, combatVeteran },
+    disabilityClaim,
+    healthCareEnrolledOn:
+      healthCareEnrolledOn && healthCareEnrolledOn <= asOf ? healthCareEnrolledOn : null,
   };
 }
 
@@ -235,5 +283,10 @@ export function* generateResidents(
 ): Generator<ResidentFacts> {
   const faker = new Faker({ locale: [en_US, en, base] });
   faker.seed(seed);
-  for (let index = 1; index <= count; index += 1) yield drawResident(faker, index, asOf);
+  // VA's facts come from a stream of their own, so the other agencies' facts do not shift.
+  const vaFaker = new Faker({ locale: [base] });
+  vaFaker.seed(seed + 1);
+  for (let index = 1; index <= count; index += 1) {
+    yield drawResident(faker, vaFaker, index, asOf);
+  }
 }

@@ -1,4 +1,4 @@
-import { addMonths, addYears, ageOn } from '@resident-graph/calendar';
+import { addDays, addMonths, addYears, ageOn } from '@resident-graph/calendar';
 import { describe, expect, it } from 'vitest';
 import { generateResidents } from './generate.js';
 import { personas } from './personas.js';
@@ -125,5 +125,31 @@ describe('generated residents tell a consistent story', () => {
     );
     expect(automatic.length).toBeGreaterThan(50);
     for (const r of automatic) expect([r.cms.partA, r.cms.partB]).toEqual(['ENROLLED', 'ENROLLED']);
+  });
+});
+
+describe('VA facts', () => {
+  it('Dana separates in 110 days, a combat veteran who filed within the BDD window', () => {
+    const dana = personas(asOf).find((p) => p.handle === 'dana')!;
+    const separationOn = dana.va.service!.separationOn;
+    expect(separationOn).toBe(addDays(asOf, 110));
+    expect(dana.va.service?.combatVeteran).toBe(true);
+    const filedOn = dana.va.disabilityClaim!.filedOn;
+    expect(filedOn >= addDays(separationOn, -180) && filedOn <= addDays(separationOn, -90)).toBe(
+      true,
+    );
+  });
+
+  it('gives most generated residents none, and a claim only to those who served, never filed in the future', () => {
+    const residents = [...generateResidents(2000, asOf)];
+    const served = residents.filter((r) => r.va.service);
+    expect(served.length).toBeGreaterThan(20);
+    expect(served.length).toBeLessThan(residents.length / 5);
+    for (const r of residents) {
+      if (!r.va.service)
+        expect(r.va).toEqual({ service: null, disabilityClaim: null, healthCareEnrolledOn: null });
+      if (r.va.disabilityClaim) expect(r.va.disabilityClaim.filedOn <= asOf).toBe(true);
+    }
+    expect(served.some((r) => r.va.disabilityClaim)).toBe(true);
   });
 });

@@ -9,7 +9,7 @@ import {
 import type { Address, ResidentFacts } from './resident-facts.js';
 
 /** The named personas every environment has; tests and the README use them. */
-export const personaHandles = ['ava', 'walter', 'rosa', 'nora', 'marcus', 'grace'] as const;
+export const personaHandles = ['ava', 'walter', 'rosa', 'nora', 'marcus', 'grace', 'dana'] as const;
 export type PersonaHandle = (typeof personaHandles)[number];
 
 export const personaResidentId = (handle: PersonaHandle) => `rsd_${handle}`;
@@ -25,6 +25,7 @@ const none = {
   state: { passport: null, renewalApplication: null, childApplication: null },
   irs: { refund: null, addressChange: null, childTaxCredit: null },
   usps: { changeOfAddress: null },
+  va: { service: null, disabilityClaim: null, healthCareEnrolledOn: null },
 } as const satisfies Partial<Record<keyof ResidentFacts, object>>;
 
 /** A date in the month `months` from `asOf`, on `day`: personas keep their day-of-month fixed. */
@@ -47,6 +48,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
   const walterBirth = addYears(inMonth(asOf, 1, 20), -65);
   const rosaBirth = addYears(inMonth(asOf, -1, 10), -65);
   const noraBaby = addDays(asOf, -12);
+  const danaSeparation = addDays(asOf, 110);
   const oldOhio = address('410 Maple Hollow Rd', 'Columbus', 'OH', '43004');
   const newArizona = address('77 Saguaro Bend Apt 4', 'Tempe', 'AZ', '85281');
 
@@ -87,6 +89,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
         },
       },
       usps: none.usps,
+      va: none.va,
     },
     {
       id: personaResidentId('walter'),
@@ -120,6 +123,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
       state: none.state,
       irs: none.irs,
       usps: none.usps,
+      va: none.va,
     },
     {
       id: personaResidentId('rosa'),
@@ -160,6 +164,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
       },
       irs: none.irs,
       usps: none.usps,
+      va: none.va,
     },
     {
       id: personaResidentId('nora'),
@@ -210,6 +215,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
         },
       },
       usps: none.usps,
+      va: none.va,
     },
     {
       id: personaResidentId('marcus'),
@@ -254,6 +260,7 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
           newAddress: newArizona,
         },
       },
+      va: none.va,
     },
     {
       id: personaResidentId('grace'),
@@ -290,6 +297,35 @@ export function personas(asOf: IsoDate): ResidentFacts[] {
         },
       },
       usps: none.usps,
+      va: none.va,
+    },
+    {
+      id: personaResidentId('dana'),
+      handle: 'dana',
+      scenario:
+        'Leaving the military in 110 days, a combat veteran: disability claim filed at discharge (BDD), gathering evidence; not yet enrolled in VA health care.',
+      identity: {
+        givenName: 'Dana',
+        familyName: 'Whitcombe-Ardell',
+        birthDate: addYears(inMonth(asOf, 3, 9), -38),
+        mailingAddress: address('31 Fort Loop Rd', 'Killeen', 'TX', '76541'),
+        assurance: 'VERIFIED',
+      },
+      ssa: { ...none.ssa, ssn: '900-47-3318', primaryInsuranceAmount: 1710 },
+      cms: none.cms,
+      state: none.state,
+      irs: none.irs,
+      usps: none.usps,
+      va: {
+        service: { separationOn: danaSeparation, combatVeteran: true },
+        // Filed through Benefits Delivery at Discharge: 180 to 90 days before separation.
+        disabilityClaim: {
+          phase: 'EVIDENCE_GATHERING',
+          filedOn: addDays(danaSeparation, -135),
+          changedOn: addDays(asOf, -4),
+        },
+        healthCareEnrolledOn: null,
+      },
     },
   ];
 }

@@ -18,6 +18,7 @@ export interface ResidentFacts {
   state: StateFacts;
   irs: IrsFacts;
   usps: UspsFacts;
+  va: VaFacts;
 }
 
 export interface Address {
@@ -130,4 +131,29 @@ export interface UspsFacts {
     oldAddress: Address;
     newAddress: Address;
   } | null;
+}
+
+/** The eight phases of a VA disability compensation claim, in order. */
+export type VaClaimPhase =
+  | 'RECEIVED'
+  | 'INITIAL_REVIEW'
+  | 'EVIDENCE_GATHERING'
+  | 'REVIEW_OF_EVIDENCE'
+  | 'PREPARATION_FOR_DECISION'
+  | 'PENDING_DECISION_APPROVAL'
+  | 'PREPARATION_FOR_NOTIFICATION'
+  | 'COMPLETE';
+
+export interface VaFacts {
+  /** Military service on record; null for the many residents who never served. */
+  service: {
+    /** The day active duty ends (or ended): the discharge date. */
+    separationOn: IsoDate;
+    /** Served in a combat zone: enhanced VA health care eligibility for 10 years after discharge. */
+    combatVeteran: boolean;
+  } | null;
+  /** A disability compensation claim, if one was filed. */
+  disabilityClaim: { phase: VaClaimPhase; filedOn: IsoDate; changedOn: IsoDate } | null;
+  /** The day the resident was enrolled in VA health care, if they are. */
+  healthCareEnrolledOn: IsoDate | null;
 }

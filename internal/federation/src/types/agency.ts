@@ -7,6 +7,7 @@ export enum Agency {
   STATE = 'STATE',
   IRS = 'IRS',
   USPS = 'USPS',
+  VA = 'VA',
 }
 
 registerEnumType(Agency, {
@@ -18,5 +19,6 @@ registerEnumType(Agency, {
     STATE: { description: 'Department of State (passports)' },
     IRS: { description: 'Internal Revenue Service' },
     USPS: { description: 'United States Postal Service' },
+    VA: { description: 'Department of Veterans Affairs' },
   },
 });

@@ -13,6 +13,9 @@ export const journeyTaskTypes = [
   'TaxAddressChange',
   'ChildTaxCredit',
   'MailForwarding',
+  'DisabilityClaim',
+  'VaHealthCareEnrollment',
+  'GiBill',
 ] as const;
 
 export type JourneyTaskType = (typeof journeyTaskTypes)[number];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   havingAChildWindow,
   isWithin,
+  leavingMilitaryWindow,
   movingWindow,
   turning65Window,
   type LifeEventWindow,
@@ -78,5 +79,19 @@ describe('MOVING window: from 3 months before the move until 12 months after', (
 
   it('clamps month ends: a move on May 31 opens on the last day of February', () => {
     expect(movingWindow('2026-05-31')).toEqual({ startsOn: '2026-02-28', endsOn: '2027-05-30' });
+  });
+});
+
+describe('LEAVING_MILITARY window: from 180 days before separation until a year after', () => {
+  const window = leavingMilitaryWindow('2026-10-03');
+
+  it('opens on the first day a Benefits Delivery at Discharge claim can be filed', () => {
+    expect(window.startsOn).toBe('2026-04-06');
+    expect(around(window, ['2026-04-05', '2026-04-06', '2026-04-07'])).toEqual([false, true, true]);
+  });
+
+  it('closes on the last day a claim gets compensation from the day after separation', () => {
+    expect(window.endsOn).toBe('2027-10-03');
+    expect(around(window, ['2027-10-02', '2027-10-03', '2027-10-04'])).toEqual([true, true, false]);
   });
 });

@@ -43,6 +43,16 @@ export function movingWindow(moveDate: IsoDate): LifeEventWindow {
   return { startsOn: addMonths(moveDate, -3), endsOn: addDays(addMonths(moveDate, 12), -1) };
 }
 
+/**
+ * LEAVING_MILITARY: from 180 days before the separation date, when a disability claim can first be
+ * filed through Benefits Delivery at Discharge, until one year after it, the last day a claim gets
+ * compensation counted from the day after separation. The GI Bill and VA health care last longer,
+ * but the journey's deadlines all fall inside this year and a half.
+ */
+export function leavingMilitaryWindow(separationOn: IsoDate): LifeEventWindow {
+  return { startsOn: addDays(separationOn, -180), endsOn: addYears(separationOn, 1) };
+}
+
 /** Whether `today` falls within `window`. */
 export function isWithin(window: LifeEventWindow, today: IsoDate): boolean {
   return window.startsOn <= today && today <= window.endsOn;

@@ -89,6 +89,22 @@ describe('declared life events', () => {
     ).toEqual([LifeEventKind.TURNING_65, LifeEventKind.HAVING_A_CHILD, LifeEventKind.MOVING]);
   });
 
+  it('counts LEAVING_MILITARY from 180 days before separation until a year after', () => {
+    const leaving = (eventDate: string): LifeEventDeclaration => ({
+      kind: LifeEventKind.LEAVING_MILITARY,
+      eventDate,
+      declaredOn: '2026-01-01',
+    });
+    expect(activeLifeEventKinds(notNear65, [leaving('2026-12-12')], today)).toEqual([
+      LifeEventKind.LEAVING_MILITARY,
+    ]);
+    expect(activeLifeEventKinds(notNear65, [leaving('2026-12-13')], today)).toEqual([]);
+    expect(activeLifeEventKinds(notNear65, [leaving('2025-06-15')], today)).toEqual([
+      LifeEventKind.LEAVING_MILITARY,
+    ]);
+    expect(activeLifeEventKinds(notNear65, [leaving('2025-06-14')], today)).toEqual([]);
+  });
+
   it('lists nothing for a resident with no declarations who is nowhere near 65', () => {
     expect(activeLifeEventKinds(notNear65, [], today)).toEqual([]);
   });

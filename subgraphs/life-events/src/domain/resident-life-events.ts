@@ -3,17 +3,23 @@ import { LifeEventKind, lifeEventKinds } from './life-event-kind.js';
 import {
   havingAChildWindow,
   isWithin,
+  leavingMilitaryWindow,
   movingWindow,
   turning65Window,
   type LifeEventWindow,
 } from './life-event-window.js';
 
-/** The life events a resident tells the platform about ("I'm having a child", "I'm moving"). */
-export type DeclaredLifeEventKind = LifeEventKind.HAVING_A_CHILD | LifeEventKind.MOVING;
+/**
+ * The life events a resident tells the platform about ("I'm having a child", "I'm moving", "I'm
+ * leaving the military").
+ */
+export type DeclaredLifeEventKind =
+  LifeEventKind.HAVING_A_CHILD | LifeEventKind.MOVING | LifeEventKind.LEAVING_MILITARY;
 
 export const declaredLifeEventKinds: readonly DeclaredLifeEventKind[] = [
   LifeEventKind.HAVING_A_CHILD,
   LifeEventKind.MOVING,
+  LifeEventKind.LEAVING_MILITARY,
 ];
 
 export function isDeclaredLifeEventKind(kind: string): kind is DeclaredLifeEventKind {
@@ -22,7 +28,7 @@ export function isDeclaredLifeEventKind(kind: string): kind is DeclaredLifeEvent
 
 /**
  * What a resident told the platform about a life event: the event's own date as they gave it (the
- * child's birth date, due or actual; the move date) and the day they told us. This is the only
+ * child's birth date, due or actual; the move date; the separation date) and the day they told us. This is the only
  * resident data life-events keeps; it is the resident's own word, never an agency's record.
  * TURNING_65 is never declared: it follows from the identity-owned birth date, asked for per request.
  */
@@ -39,6 +45,8 @@ export function declaredEventWindow({ kind, eventDate }: LifeEventDeclaration): 
       return havingAChildWindow(eventDate);
     case LifeEventKind.MOVING:
       return movingWindow(eventDate);
+    case LifeEventKind.LEAVING_MILITARY:
+      return leavingMilitaryWindow(eventDate);
   }
 }
 

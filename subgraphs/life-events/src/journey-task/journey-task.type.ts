@@ -83,6 +83,24 @@ export class MailForwardingRef extends JourneyTaskStub {
   readonly typename = 'MailForwarding';
 }
 
+@Directive('@key(fields: "residentId")')
+@ObjectType('DisabilityClaim')
+export class DisabilityClaimRef extends JourneyTaskStub {
+  readonly typename = 'DisabilityClaim';
+}
+
+@Directive('@key(fields: "residentId")')
+@ObjectType('VaHealthCareEnrollment')
+export class VaHealthCareEnrollmentRef extends JourneyTaskStub {
+  readonly typename = 'VaHealthCareEnrollment';
+}
+
+@Directive('@key(fields: "residentId")')
+@ObjectType('GiBill')
+export class GiBillRef extends JourneyTaskStub {
+  readonly typename = 'GiBill';
+}
+
 /** One stub class per task type: the compiler checks that every union member has one. */
 const stubClasses = {
   RetirementApplication: RetirementApplicationRef,
@@ -95,6 +113,9 @@ const stubClasses = {
   TaxAddressChange: TaxAddressChangeRef,
   ChildTaxCredit: ChildTaxCreditRef,
   MailForwarding: MailForwardingRef,
+  DisabilityClaim: DisabilityClaimRef,
+  VaHealthCareEnrollment: VaHealthCareEnrollmentRef,
+  GiBill: GiBillRef,
 } as const satisfies Record<JourneyTaskType, new () => JourneyTaskStub>;
 
 /** The resident's task of type `type`, as a stub the agency that owns it fills in. */
@@ -117,6 +138,9 @@ export const JourneyTask = createUnionType({
       TaxAddressChangeRef,
       ChildTaxCreditRef,
       MailForwardingRef,
+      DisabilityClaimRef,
+      VaHealthCareEnrollmentRef,
+      GiBillRef,
     ] as const,
   resolveType: (task: JourneyTaskStub) => task.typename,
 });

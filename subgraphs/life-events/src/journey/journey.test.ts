@@ -115,6 +115,20 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
     });
   });
 
+  it('shows Dana (separating in 110 days) LEAVING_MILITARY as active, VA’s steps first, then the move', async () => {
+    const dana = await journeyOf('rsd_dana', 'LEAVING_MILITARY');
+    expect(dana.activeLifeEvents).toEqual(['LEAVING_MILITARY']);
+    expect(dana.journey.active).toBe(true);
+    expect(dana.journey.steps.map((s) => [s.position, s.agency, s.task.__typename])).toEqual([
+      [1, 'VA', 'DisabilityClaim'],
+      [2, 'VA', 'VaHealthCareEnrollment'],
+      [3, 'VA', 'GiBill'],
+      [4, 'USPS', 'MailForwarding'],
+      [5, 'IRS', 'TaxAddressChange'],
+    ]);
+    expect(dana.journey.steps[0]?.why).toContain('180 to 90 days');
+  });
+
   it('shows Grace (nothing pending) no active life event, yet any journey on request, marked inactive', async () => {
     const grace = await journeyOf('rsd_grace', 'MOVING');
     expect(grace.activeLifeEvents).toEqual([]);
@@ -189,6 +203,12 @@ describe('life-events subgraph: Resident.journey and activeLifeEvents', () => {
       .orderBy('resident_id')
       .execute();
     expect(rows).toEqual([
+      {
+        resident_id: 'rsd_dana',
+        kind: 'LEAVING_MILITARY',
+        event_date: '2026-10-03',
+        declared_on: '2026-04-06',
+      },
       {
         resident_id: 'rsd_marcus',
         kind: 'MOVING',

@@ -30,6 +30,7 @@ describe('life-events subgraph: the catalog', () => {
       'TURNING_65',
       'HAVING_A_CHILD',
       'MOVING',
+      'LEAVING_MILITARY',
     ]);
   });
 
@@ -58,6 +59,13 @@ describe('life-events subgraph: the catalog', () => {
         '3 SSA SocialSecurityAddressUpdate',
         '4 IRS TaxRefund',
       ],
+      LEAVING_MILITARY: [
+        '1 VA DisabilityClaim',
+        '2 VA VaHealthCareEnrollment',
+        '3 VA GiBill',
+        '4 USPS MailForwarding',
+        '5 IRS TaxAddressChange',
+      ],
     });
   });
 
@@ -69,6 +77,7 @@ describe('life-events subgraph: the catalog', () => {
       TURNING_65: ['CMS', 'SSA', 'STATE'],
       HAVING_A_CHILD: ['SSA', 'IRS', 'STATE'],
       MOVING: ['USPS', 'IRS', 'SSA'],
+      LEAVING_MILITARY: ['VA', 'USPS', 'IRS'],
     });
   });
 

@@ -12,6 +12,10 @@ registerEnumType(LifeEventKind, {
       description: 'Having a child: Social Security number, tax credit, passport.',
     },
     MOVING: { description: 'Moving: telling each agency the new address.' },
+    LEAVING_MILITARY: {
+      description:
+        'Leaving the military: VA disability compensation, GI Bill and health care, and the move home.',
+    },
   },
 });
 

@@ -24,7 +24,7 @@ export interface LifeEventsDatabase {
   resident_life_event: {
     /** Platform resident id (life-events is a platform service: no agency link table). */
     resident_id: string;
-    /** `HAVING_A_CHILD` or `MOVING`: only what the resident declares. TURNING_65 is never stored. */
+    /** `HAVING_A_CHILD`, `MOVING` or `LEAVING_MILITARY`: only what the resident declares. TURNING_65 is never stored. */
     kind: string;
     /** The event's own date as the resident gave it: the child's birth date, or the move date. */
     event_date: string;

@@ -15,7 +15,11 @@ describe('life-events migrations', () => {
   it('0003 drops the copied agency dates of 0002 and keeps only declarations from then on', async () => {
     dir = mkdtempSync(join(tmpdir(), 'life-events-migrations-'));
     const file = join(dir, 'life-events.sqlite');
-    const { '0003_resident_life_event_declarations': _reshape, ...released } = lifeEventsMigrations;
+    const {
+      '0003_resident_life_event_declarations': _reshape,
+      '0004_leaving_military': _later,
+      ...released
+    } = lifeEventsMigrations;
     const before = await openAgencyDatabase<unknown>(file, released);
     await sql`INSERT INTO resident_life_event (resident_id, kind, started_on, ends_on)
       VALUES ('rsd_ava', 'TURNING_65', '2025-08-15', '2027-02-15')`.execute(before.db);
@@ -43,6 +47,53 @@ describe('life-events migrations', () => {
             event_date: '2026-08-15',
             declared_on: '2026-06-01',
           })
+          .execute(),
+      ).rejects.toThrow(/CHECK constraint failed/);
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('0004 adds LEAVING_MILITARY to the catalog and keeps every declaration made before it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'life-events-migrations-'));
+    const file = join(dir, 'life-events.sqlite');
+    const { '0004_leaving_military': _added, ...released } = lifeEventsMigrations;
+    const before = await openAgencyDatabase<LifeEventsDatabase>(file, released);
+    const declaration = {
+      resident_id: 'rsd_marcus',
+      kind: 'MOVING',
+      event_date: '2026-06-24',
+      declared_on: '2026-06-09',
+    };
+    await before.db.insertInto('resident_life_event').values(declaration).execute();
+    await before.close();
+
+    const after = await openAgencyDatabase<LifeEventsDatabase>(file, lifeEventsMigrations);
+    try {
+      expect(await after.db.selectFrom('resident_life_event').selectAll().execute()).toEqual([
+        declaration,
+      ]);
+      const steps = await after.db
+        .selectFrom('life_event_step')
+        .select(['agency', 'task_type'])
+        .where('life_event_kind', '=', 'LEAVING_MILITARY')
+        .orderBy('position')
+        .execute();
+      expect(steps.map((s) => s.task_type)).toEqual([
+        'DisabilityClaim',
+        'VaHealthCareEnrollment',
+        'GiBill',
+        'MailForwarding',
+        'TaxAddressChange',
+      ]);
+      await after.db
+        .insertInto('resident_life_event')
+        .values({ ...declaration, kind: 'LEAVING_MILITARY', event_date: '2026-10-03' })
+        .execute();
+      await expect(
+        after.db
+          .insertInto('resident_life_event')
+          .values({ ...declaration, kind: 'TURNING_65' })
           .execute(),
       ).rejects.toThrow(/CHECK constraint failed/);
     } finally {

@@ -80,6 +80,47 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * LEAVING_MILITARY joins the catalog (the Department of Veterans Affairs joined the graph), and
+   * residents may declare it: the declared-kind check is widened by rebuilding the table (SQLite
+   * cannot alter a CHECK constraint), copying every declaration across unchanged.
+   */
+  '0004_leaving_military': {
+    async up(db: Kysely<unknown>) {
+      const catalog = db as Kysely<CatalogV1>;
+      await catalog
+        .insertInto('life_event')
+        .values(leavingMilitaryV4.map(({ steps: _steps, ...event }) => event))
+        .execute();
+      await catalog
+        .insertInto('life_event_step')
+        .values(
+          leavingMilitaryV4.flatMap(({ kind, steps }) =>
+            steps.map((step, i) => ({ life_event_kind: kind, position: i + 1, ...step })),
+          ),
+        )
+        .execute();
+      await db.schema
+        .createTable('resident_life_event_v4')
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().references('life_event.kind'))
+        .addColumn('event_date', 'text', (c) => c.notNull())
+        .addColumn('declared_on', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('resident_life_event_v4_pk', ['resident_id', 'kind'])
+        .addCheckConstraint(
+          'resident_life_event_v4_declared_kind',
+          sql`kind IN ('HAVING_A_CHILD', 'MOVING', 'LEAVING_MILITARY')`,
+        )
+        .execute();
+      await sql`INSERT INTO resident_life_event_v4 (resident_id, kind, event_date, declared_on)
+        SELECT resident_id, kind, event_date, declared_on FROM resident_life_event`.execute(db);
+      await db.schema.dropTable('resident_life_event').execute();
+      await db.schema
+        .alterTable('resident_life_event_v4')
+        .renameTo('resident_life_event')
+        .execute();
+    },
+  },
 };
 
 // Frozen with migration 0001: the shape and rows as they were then, independent of later code.
@@ -182,6 +223,48 @@ const catalogV1: {
         why: 'A refund paid by paper check is mailed to the address on your tax return. If that is your old address, the check would go there.',
         agency: 'IRS',
         task_type: 'TaxRefund',
+      },
+    ],
+  },
+];
+
+// Frozen with migration 0004.
+const leavingMilitaryV4: typeof catalogV1 = [
+  {
+    kind: 'LEAVING_MILITARY',
+    title: 'Leaving the military',
+    summary:
+      'Leaving the military opens VA benefits with deadlines: a disability claim is best filed before you leave, and combat veterans have 10 years of enhanced VA health care eligibility. Moving home means telling each agency your new address.',
+    steps: [
+      {
+        title: 'File a disability compensation claim',
+        why: 'You can file 180 to 90 days before you leave (Benefits Delivery at Discharge) to get a decision soon after. If you file within a year after you leave, compensation counts from the day after you left.',
+        agency: 'VA',
+        task_type: 'DisabilityClaim',
+      },
+      {
+        title: 'Enroll in VA health care',
+        why: 'Combat veterans can enroll with enhanced eligibility for 10 years after discharge, whatever their income. After that, income and other factors decide.',
+        agency: 'VA',
+        task_type: 'VaHealthCareEnrollment',
+      },
+      {
+        title: 'Plan to use your GI Bill',
+        why: 'The Post-9/11 GI Bill pays for school or training. If your service ended on or after January 1, 2013, your benefits never expire; otherwise you have 15 years.',
+        agency: 'VA',
+        task_type: 'GiBill',
+      },
+      {
+        title: 'Forward your mail',
+        why: 'If you move when you leave, the Postal Service forwards your mail to your new address for 12 months. It first sends a letter to your old address to check the request.',
+        agency: 'USPS',
+        task_type: 'MailForwarding',
+      },
+      {
+        title: 'Tell the IRS your new address',
+        why: 'Telling the Postal Service or VA is not telling the IRS. Send the IRS your new address (Form 8822) so tax letters reach you; it takes 4 to 6 weeks to process.',
+        agency: 'IRS',
+        task_type: 'TaxAddressChange',
       },
     ],
   },

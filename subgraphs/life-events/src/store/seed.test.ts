@@ -99,6 +99,7 @@ describe('the seed’s stand-in for residents telling the platform of a life eve
       nora: [LifeEventKind.HAVING_A_CHILD],
       marcus: [LifeEventKind.MOVING],
       grace: [],
+      dana: [LifeEventKind.LEAVING_MILITARY],
     });
   });
 });

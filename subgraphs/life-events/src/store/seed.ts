@@ -1,4 +1,4 @@
-import type { IsoDate } from '@resident-graph/calendar';
+import { addDays, type IsoDate } from '@resident-graph/calendar';
 import type { ResidentFacts } from '@resident-graph/personas';
 import { insertIgnoringExisting, type Kysely } from '@resident-graph/store';
 import { LifeEventKind } from '../domain/life-event-kind.js';
@@ -40,8 +40,14 @@ export async function seedLifeEvents(
  *   Never the IRS Form 8822 (tax return information again) nor SSA's dates, which record when an
  *   agency was told and processed it, not when the resident moves. Told on the day they asked for
  *   their mail to be forwarded (`submittedOn`), the day the resident started telling agencies.
+ * - the separation date, which a service member knows from their orders.
  */
-export function simulatedDeclarations({ ssa, state, usps }: ResidentFacts): LifeEventDeclaration[] {
+export function simulatedDeclarations({
+  ssa,
+  state,
+  usps,
+  va,
+}: ResidentFacts): LifeEventDeclaration[] {
   const declarations: LifeEventDeclaration[] = [];
   const births = [ssa.newbornCard?.birthDate, state.childApplication?.childBirthDate].filter(
     (date): date is IsoDate => date !== undefined,
@@ -56,6 +62,15 @@ export function simulatedDeclarations({ ssa, state, usps }: ResidentFacts): Life
       kind: LifeEventKind.MOVING,
       eventDate: usps.changeOfAddress.effectiveOn,
       declaredOn: usps.changeOfAddress.submittedOn,
+    });
+  }
+  if (va.service) {
+    // The separation date is the service member's own (on their orders). Told when a disability
+    // claim can first be filed (180 days before it), as the transition programme suggests.
+    declarations.push({
+      kind: LifeEventKind.LEAVING_MILITARY,
+      eventDate: va.service.separationOn,
+      declaredOn: addDays(va.service.separationOn, -180),
     });
   }
   return declarations;

@@ -1,0 +1,1 @@
+export { vaSubgraph } from './subgraph.js';

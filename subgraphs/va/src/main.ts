@@ -1,0 +1,4 @@
+import { runSubgraph } from '@resident-graph/federation';
+import { vaSubgraph } from './subgraph.js';
+
+await runSubgraph(vaSubgraph, process.env);
