@@ -1,6 +1,6 @@
 // npm run build:ide [-- --force]: builds the browser IDE the gateway serves (ide/dist, not committed).
 // Runs before `npm start`, `npm run start:gateway` and `npm test`; does nothing when the sources,
-// the lockfile and the last build agree. See docs/adr/0005-ide-built-from-npm-at-start.md.
+// the lockfile and the last build agree. See docs/adr/0010-browser-ide-built-from-npm.md.
 import { buildIde, ideAssetsDir } from '@resident-graph/ide/build';
 
 const started = performance.now();
