@@ -29,22 +29,10 @@ const gatewayEnv = {
   /** The composed supergraph SDL (default schema/supergraph.graphql, written by `npm run compose`). */
   SUPERGRAPH_PATH: z.string().min(1).default('schema/supergraph.graphql'),
   /** JSON object of subgraph name → URL, replacing the supergraph's URLs (default: use the supergraph's). */
-  SUBGRAPH_URLS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === '') return undefined;
-      try {
-        return JSON.parse(value) as unknown;
-      } catch {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'must be a JSON object such as {"ssa":"http://127.0.0.1:4103/graphql"}',
-        });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.record(z.string().min(1), z.url({ protocol: /^https?$/ })).optional()),
+  SUBGRAPH_URLS: jsonVariable(
+    '{"ssa":"http://127.0.0.1:4103/graphql"}',
+    z.record(z.string().min(1), z.url({ protocol: /^https?$/ })),
+  ),
   /** How long to wait for one subgraph request, retries included, in milliseconds (default 10000). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /**
@@ -69,10 +57,7 @@ const gatewayEnv = {
    * Development sign-in: on start, create the dev issuer key if missing (so `npm run token` and the
    * gateway agree) and the caller signing key if missing. Default true unless AUTH_JWKS_URL is set.
    */
-  AUTH_DEV_ISSUER: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  AUTH_DEV_ISSUER: flag(undefined),
   /** Directory for local state such as development keys (default .data). */
   DATA_DIR: z.string().min(1).default('.data'),
   /**
@@ -84,10 +69,7 @@ const gatewayEnv = {
    * Serve the browser IDE (GraphiQL) at GET /graphql for browsers (default: on with the development
    * issuer, i.e. in development; off otherwise, so production turns it on only on purpose).
    */
-  IDE_ENABLED: z
-    .enum(['true', 'false', '1', '0'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1')),
+  IDE_ENABLED: flag(undefined),
   /** Folder of `*.graphql` operations the IDE opens as tabs (default examples). */
   IDE_EXAMPLES_DIR: z.string().min(1).default('examples'),
   /** pino log level (default info). */

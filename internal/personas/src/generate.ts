@@ -9,6 +9,7 @@ import {
   type IsoDate,
 } from '@resident-graph/calendar';
 import type { Address, ResidentFacts, VaClaimPhase, VaFacts } from './resident-facts.js';
+import { vaClaimPhases } from './va-claim-phases.js';
 
 export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
 
@@ -216,17 +217,6 @@ function drawResident(faker: Faker, vaFaker: Faker, index: number, asOf: IsoDate
   };
 }
 
-const claimPhases: readonly VaClaimPhase[] = [
-  'RECEIVED',
-  'INITIAL_REVIEW',
-  'EVIDENCE_GATHERING',
-  'REVIEW_OF_EVIDENCE',
-  'PREPARATION_FOR_DECISION',
-  'PENDING_DECISION_APPROVAL',
-  'PREPARATION_FOR_NOTIFICATION',
-  'COMPLETE',
-];
-
 /**
  * VA's part, from its own stream (`vaFaker`) so that adding VA left every other agency's
  * generated facts exactly as they were. Most residents never served; of those who did, the
@@ -245,7 +235,7 @@ function drawVaFacts(faker: Faker, age: number, asOf: IsoDate): VaFacts {
   const disabilityClaim =
     filedOn <= asOf && chance(0.5)
       ? {
-          phase: faker.helpers.arrayElement(claimPhases),
+          phase: faker.helpers.arrayElement(vaClaimPhases),
           filedOn,
           changedOn: addDays(filedOn, Math.min(60, daysBetween(filedOn, asOf))),
         }

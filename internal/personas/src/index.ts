@@ -7,6 +7,7 @@ export {
   type PersonaHandle,
 } from './personas.js';
 export { generateResidents, generatedResidentId } from './generate.js';
+export { vaClaimPhases } from './va-claim-phases.js';
 
 import type { IsoDate } from '@resident-graph/calendar';
 import { personas } from './personas.js';

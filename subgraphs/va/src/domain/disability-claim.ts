@@ -1,5 +1,6 @@
 import { addDays, addYears, plainDate, type IsoDate } from '@resident-graph/calendar';
 import { taskStatus, type StatusCodes, type TaskStatus } from '@resident-graph/federation';
+import { vaClaimPhases } from '@resident-graph/personas';
 import {
   NO_SERVICE_RECORD_STEPS,
   type DisabilityClaimFacts,
@@ -33,17 +34,8 @@ export const DisabilityClaimStatusCode: StatusCodes<DisabilityClaimStatusCode> =
   COMPLETE: 'COMPLETE',
 };
 
-/** The 8 phases in order: the claim is at step n of 8. */
-export const claimPhases: readonly VaClaimPhase[] = [
-  'RECEIVED',
-  'INITIAL_REVIEW',
-  'EVIDENCE_GATHERING',
-  'REVIEW_OF_EVIDENCE',
-  'PREPARATION_FOR_DECISION',
-  'PENDING_DECISION_APPROVAL',
-  'PREPARATION_FOR_NOTIFICATION',
-  'COMPLETE',
-];
+/** The 8 phases in order (one list with the seed's): the claim is at step n of 8. */
+export const claimPhases = vaClaimPhases;
 
 /**
  * Benefits Delivery at Discharge: a claim can be filed 180 to 90 days before separation (both
