@@ -8,7 +8,7 @@ import {
   parseIsoDate,
   type IsoDate,
 } from '@resident-graph/calendar';
-import type { Address, ResidentFacts, VaClaimPhase, VaFacts } from './resident-facts.js';
+import type { Address, ResidentFacts, VaFacts } from './resident-facts.js';
 import { vaClaimPhases } from './va-claim-phases.js';
 
 export const generatedResidentId = (index: number) => `rsd_${String(index).padStart(9, '0')}`;
