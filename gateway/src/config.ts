@@ -36,6 +36,13 @@ const gatewayEnv = {
   /** How long to wait for one subgraph request, retries included, in milliseconds (default 10000). */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   /**
+   * identity's `/graphql`, where consents are checked and disclosures recorded (default: the
+   * identity subgraph's URL). Unreachable means third-party and staff reads are refused.
+   */
+  IDENTITY_RECORDS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How long one consent check or disclosure write may take, in milliseconds (default 2000). */
+  IDENTITY_RECORDS_TIMEOUT_MS: z.coerce.number().int().positive().default(2_000),
+  /**
    * JSON per-agency timeout, retry and breaker settings, `"*"` for every agency, e.g.
    * {"*":{"retry":{"maxAttempts":2}},"irs":{"timeoutMs":3000,"breaker":{"consecutiveFailures":3}}}
    * (default {}: the defaults in gateway/src/resilience/settings.ts; docs/operations.md lists them).
@@ -131,6 +138,8 @@ export interface GatewayConfig {
   readonly supergraphPath: string;
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs: number;
+  readonly identityRecordsUrl: string | undefined;
+  readonly identityRecordsTimeoutMs: number;
   readonly resilience: ResilienceConfig;
   /** 0 = the supergraph is never re-read. */
   readonly supergraphReloadIntervalMs: number;
@@ -214,6 +223,8 @@ export function loadGatewayConfig(
     supergraphPath: resolve(cwd, parsed.SUPERGRAPH_PATH),
     subgraphUrls: Object.freeze({ ...parsed.SUBGRAPH_URLS }),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    identityRecordsUrl: parsed.IDENTITY_RECORDS_URL,
+    identityRecordsTimeoutMs: parsed.IDENTITY_RECORDS_TIMEOUT_MS,
     resilience: parsed.SUBGRAPH_RESILIENCE ?? {},
     supergraphReloadIntervalMs: parsed.SUPERGRAPH_RELOAD_INTERVAL_MS,
     shutdownGraceMs: parsed.SHUTDOWN_GRACE_MS,

@@ -3,8 +3,12 @@ import type { Logger } from '@resident-graph/logging';
 
 /** Per-request context of the gateway; subgraph data sources read the verified caller from it. */
 export type GatewayContext = {
-  /** Who is asking, as verified from the client's access token (anonymous when there was none). */
-  readonly caller: Caller;
+  /**
+   * Who is asking, as verified from the client's access token (anonymous when there was none);
+   * before planning, the consent and staff checks narrow it to what subgraphs may serve
+   * (privacy/release-control.ts).
+   */
+  caller: Caller;
   readonly requestId: string;
   /** The gateway logger with this request's id on every line. */
   readonly logger: Logger;

@@ -23,6 +23,8 @@ import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/index.js';
+import { createIdentityRecords } from './privacy/identity-records.js';
+import { createReleaseControl } from './privacy/release-control.js';
 import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { armorProtection } from './protection/armor.js';
@@ -73,6 +75,14 @@ export interface GatewayDeps {
   shutdownGraceMs?: number;
   /** The browser IDE at GET /graphql (see ./playground). Default none: browsers get no page. */
   playground?: PlaygroundOptions;
+  /**
+   * Where identity's consent decisions and disclosure log are asked (its `/graphql`). Default the
+   * identity subgraph's URL (SUBGRAPH_URLS or the supergraph's). Without one, no third-party or
+   * staff request is served (fail-closed); residents' own reads are unaffected.
+   */
+  identityRecordsUrl?: string;
+  /** How long one call to identity's records may take, in milliseconds. Default 2000. */
+  identityRecordsTimeoutMs?: number;
 }
 
 export interface Gateway {
@@ -150,9 +160,22 @@ export function createGateway(deps: GatewayDeps): Gateway {
       });
     },
   });
+  const identityRecordsUrl =
+    deps.identityRecordsUrl ??
+    deps.subgraphUrls?.['identity'] ??
+    supergraphSubgraphs(deps.supergraphSdl).find((s) => s.name === 'identity')?.url;
   const gateway = createAuthorizingGateway({
     inner: apolloGateway,
     rulesFor: (sdl) => supergraph.rulesFor(sdl),
+    releases: createReleaseControl({
+      clients: deps.clients,
+      identity: createIdentityRecords({
+        // An unreachable address when there is none: every release then fails closed.
+        url: identityRecordsUrl || 'http://127.0.0.1:9/graphql',
+        signingKey: callerSigningKey,
+        timeoutMs: deps.identityRecordsTimeoutMs ?? 2_000,
+      }),
+    }),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -110,6 +110,8 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     callerSigningKey: await callerSigningKey(config),
     logger,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
+    ...(config.identityRecordsUrl ? { identityRecordsUrl: config.identityRecordsUrl } : {}),
+    identityRecordsTimeoutMs: config.identityRecordsTimeoutMs,
     resilience: config.resilience,
     shutdownGraceMs: config.shutdownGraceMs,
     ...(config.supergraphReloadIntervalMs > 0

@@ -3,13 +3,19 @@ import type {
   GatewayGraphQLRequestContext,
   GatewayInterface,
 } from '@apollo/server-gateway-interface';
-import type { AccessRules } from '@resident-graph/authorization';
+import type { AccessRules, Refusal } from '@resident-graph/authorization';
 import { createHash } from 'node:crypto';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { GatewayContext } from '../context.js';
-import { fillRefused } from './fill-refused.js';
+import { fieldOrigins, type FieldOrigins } from '../privacy/field-origins.js';
+import {
+  ReleaseRecordsUnavailable,
+  type ReleaseControl,
+  type ReleasePlan,
+} from '../privacy/release-control.js';
+import { fillRefused, type Path } from './fill-refused.js';
 import { filterOperation } from './filter-operation.js';
-import { operationOf, reachableCoordinates, refusalsFor } from './refusals.js';
+import { operationOf, reachableCoordinates, refusalsFor, type Coordinate } from './refusals.js';
 
 export interface AuthorizingGatewayOptions {
   /** The gateway that plans and executes (an `ApolloGateway`). */
@@ -21,7 +27,15 @@ export interface AuthorizingGatewayOptions {
   rulesFor: (coreSupergraphSdl: string) => AccessRules | undefined;
   /** Filtered documents kept, by operation and refused fields. Default 1000. */
   filteredDocumentCacheSize?: number;
+  /**
+   * Consent, staff cases and the disclosure log (docs/privacy.md). Default none: every caller is
+   * treated as the resident's own app (tests of the rules alone).
+   */
+  releases?: ReleaseControl;
 }
+
+/** `extensions.consentPreview` of a request: the consent request (or grant) a resident previews. */
+export const CONSENT_PREVIEW_EXTENSION = 'consentPreview';
 
 /**
  * Enforces the supergraph's access rules before anything is fetched, the way Apollo Router's
@@ -34,11 +48,13 @@ export interface AuthorizingGatewayOptions {
 export function createAuthorizingGateway(options: AuthorizingGatewayOptions): GatewayInterface {
   const { inner, rulesFor } = options;
   const rulesBySchema = new WeakMap<GraphQLSchema, AccessRules>();
+  const originsBySchema = new WeakMap<GraphQLSchema, FieldOrigins>();
   const filtered = new BoundedMap<string, DocumentNode>(options.filteredDocumentCacheSize ?? 1000);
 
   inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     const rules = rulesFor(coreSupergraphSdl);
     if (rules) rulesBySchema.set(apiSchema, rules);
+    originsBySchema.set(apiSchema, fieldOrigins(coreSupergraphSdl));
   });
 
   const authorize =
@@ -50,15 +66,38 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       if (!(requestContext.operation as typeof requestContext.operation | undefined)) {
         return { errors: [operationResolutionFailure(requestContext.request.operationName)] };
       }
-      const { caller } = requestContext.context as GatewayContext;
+      const context = requestContext.context as GatewayContext;
       const op = operationOf(
         requestContext.schema,
         requestContext.document,
         requestContext.operation,
         requestContext.request.variables,
       );
-      const refused = refusalsFor(caller, rules, reachableCoordinates(requestContext.document, op));
-      if (refused.size === 0) return execute(requestContext);
+      const coordinates = reachableCoordinates(requestContext.document, op);
+      const previewId = previewIdOf(requestContext.request.extensions);
+      let plan: ReleasePlan | null = null;
+      if (options.releases) {
+        try {
+          plan = await options.releases.plan({
+            caller: context.caller,
+            op,
+            rules,
+            coordinates,
+            queryHash: requestContext.queryHash,
+            previewId,
+          });
+        } catch (error) {
+          if (!(error instanceof ReleaseRecordsUnavailable)) throw error;
+          context.logger.error({ err: error }, 'privacy records unavailable: nothing released');
+          return { errors: [disclosureNotRecorded()] };
+        }
+      }
+      if (previewId !== null && !plan?.preview) return { errors: [noSuchPreview()] };
+      // Subgraphs get their caller tokens from the context: the narrowed caller from here on.
+      if (plan) context.caller = plan.caller;
+      let refused = refusalsFor(context.caller, rules, coordinates);
+      if (plan?.refusal) refused = explained(refused, plan.refusal);
+      if (refused.size === 0 && !plan) return execute(requestContext);
 
       const refusedKey = [...refused.keys()].join(' ');
       // The filtered document holds only the operation asked for: a document with several
@@ -83,11 +122,51 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       const narrowed: GatewayGraphQLRequestContext = { ...requestContext, document, queryHash };
       const result = await execute(narrowed);
       if (!result.data) return result;
-      const filled = fillRefused(op, result.data, refused);
+      // What this answer releases: every resident record (a field a scope protects) with a value.
+      const released = new Map<Coordinate, Path[]>();
+      const filled = fillRefused(op, result.data, refused, (coordinate, path) => {
+        const dot = coordinate.indexOf('.');
+        if (!rules.field(coordinate.slice(0, dot), coordinate.slice(dot + 1))?.scopes.length) return;
+        released.set(coordinate, [...(released.get(coordinate) ?? []), path]);
+      });
+      const origins = originsBySchema.get(requestContext.schema) ?? unknownOrigins;
+      if (plan?.recipient && released.size > 0 && options.releases) {
+        try {
+          await options.releases.record(
+            plan.recipient,
+            new Set(released.keys()),
+            origins,
+            context.requestId,
+          );
+        } catch (error) {
+          if (!(error instanceof ReleaseRecordsUnavailable)) throw error;
+          context.logger.error({ err: error }, 'disclosure not recorded: nothing released');
+          return { errors: [disclosureNotRecorded()] };
+        }
+      }
       return {
         ...result,
         data: filled.data,
         errors: [...(result.errors ?? []), ...filled.errors],
+        ...(plan?.preview
+          ? {
+              extensions: {
+                ...result.extensions,
+                [CONSENT_PREVIEW_EXTENSION]: {
+                  id: plan.preview.id,
+                  clientId: plan.preview.clientId,
+                  values: [...released].flatMap(([field, paths]) =>
+                    paths.map((path) => ({
+                      path,
+                      field,
+                      agency: origins.agencyOf(field) ?? 'unknown',
+                      source: origins.sourceOf(field),
+                    })),
+                  ),
+                },
+              },
+            }
+          : {}),
       };
     };
 
@@ -99,6 +178,43 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
     },
     stop: () => inner.stop(),
   };
+}
+
+const unknownOrigins: FieldOrigins = {
+  agencyOf: () => undefined,
+  sourceOf: () => 'AGENCY_VERIFIED',
+};
+
+/** A scope refusal, said the way this caller can act on it (consent, a staff case). */
+function explained(
+  refused: Map<Coordinate, Refusal>,
+  instead: Refusal,
+): Map<Coordinate, Refusal> {
+  return new Map(
+    [...refused].map(([coordinate, refusal]) => [
+      coordinate,
+      refusal.code === 'FORBIDDEN' && refusal.reason.startsWith('scope:') ? instead : refusal,
+    ]),
+  );
+}
+
+function previewIdOf(extensions: Record<string, unknown> | undefined): string | null {
+  const value = extensions?.[CONSENT_PREVIEW_EXTENSION];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}
+
+function disclosureNotRecorded(): GraphQLError {
+  return new GraphQLError(
+    'Nothing was released: the record of this disclosure could not be written. Retry later.',
+    { extensions: { code: 'DISCLOSURE_NOT_RECORDED' } },
+  );
+}
+
+function noSuchPreview(): GraphQLError {
+  return new GraphQLError(
+    'No pending consent request (or consent awaiting a release preview) of yours has this id and this exact operation.',
+    { extensions: { code: 'BAD_USER_INPUT' } },
+  );
 }
 
 function operationResolutionFailure(operationName: string | undefined): GraphQLError {

@@ -13,7 +13,7 @@ import {
 import { collectFields, collectSubfields } from 'graphql/execution/collectFields.js';
 import { rootType, type Coordinate, type Operation } from './refusals.js';
 
-type Path = readonly (string | number)[];
+export type Path = readonly (string | number)[];
 type Data = Record<string, unknown>;
 /** An object that must become null because a non-null field in it could not be given. */
 const NULLED = Symbol('nulled');
@@ -36,6 +36,8 @@ export function fillRefused(
   op: Operation,
   data: Data,
   refused: ReadonlyMap<Coordinate, Refusal>,
+  /** Told of every field that comes back with a value (not null): what this answer releases. */
+  onValue?: (coordinate: Coordinate, path: Path) => void,
 ): FilledResult {
   const errors: GraphQLError[] = [];
 
@@ -70,6 +72,8 @@ export function fillRefused(
       const completed = complete(definition.type, nodes, value[key], fieldPath);
       if (completed === BUBBLE) return NULLED;
       out[key] = completed;
+      if (completed !== null && completed !== undefined)
+        onValue?.(`${type.name}.${name}`, fieldPath);
     }
     return out;
   };

@@ -6,7 +6,16 @@ import { policies } from './vocabulary.js';
 
 /** Why a caller may not read a field: the code the client gets and what is missing. */
 export interface Refusal {
-  readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+  /**
+   * UNAUTHENTICATED or FORBIDDEN from the rules; the gateway's consent and staff checks add
+   * CONSENT_REQUIRED, CONSENT_FETCH_LIMIT and STAFF_CASE_REQUIRED (docs/privacy.md).
+   */
+  readonly code:
+    | 'UNAUTHENTICATED'
+    | 'FORBIDDEN'
+    | 'CONSENT_REQUIRED'
+    | 'CONSENT_FETCH_LIMIT'
+    | 'STAFF_CASE_REQUIRED';
   /** What is missing, stable for programs: `authentication`, `scope:<scope>`, `policy:<policy>`. */
   readonly reason: string;
   /** The same in plain words, for people. */
@@ -52,4 +61,5 @@ export function refusalError(refusal: Refusal): GraphQLError {
   return refusal.code === 'UNAUTHENTICATED'
     ? new UnauthenticatedError(refusal.message, { reason: refusal.reason })
     : new ForbiddenError(refusal.message, { reason: refusal.reason });
+  // (Subgraphs only ever refuse with the first two; the consent codes are the gateway's.)
 }

@@ -10,9 +10,11 @@ const clientSchema = z.strictObject({
   name: z.string().min(1),
   /**
    * `first-party`: the resident's own government app. `third-party`: an integrator acting for the
-   * resident (a tax-preparation app, a benefits navigator).
+   * resident (a tax-preparation app, a benefits navigator), who reads only under the resident's
+   * consent. `staff`: an agency's caseworker console; its token's subject is the caseworker, who
+   * reads a named resident's records of one agency for a stated purpose and case (docs/privacy.md).
    */
-  kind: z.enum(['first-party', 'third-party']),
+  kind: z.enum(['first-party', 'third-party', 'staff']),
   /** The most the client may ever hold; a token's scopes are cut down to these. */
   scopes: z
     .array(

@@ -19,4 +19,15 @@ export {
   AUTHORIZATION_DIRECTIVES,
   type AccessRules,
 } from './rules.js';
-export { isPolicy, isScope, policies, scopes, type Policy, type Scope } from './vocabulary.js';
+export {
+  GATEWAY_SERVICE_SCOPE,
+  isPolicy,
+  isScope,
+  policies,
+  scopes,
+  staffAgencies,
+  staffAgencyOf,
+  type Policy,
+  type Scope,
+  type StaffAgency,
+} from './vocabulary.js';

@@ -15,10 +15,46 @@ export const scopes = {
   'usps:read': 'Change-of-address and mail forwarding records (USPS).',
   'va:read':
     'Military service, disability claims, GI Bill and health care enrollment records (VA).',
+  'consent:manage':
+    'The resident’s consents to applications and the record of who received their data: only the resident’s own (first-party) app may hold it.',
+  ...staffScopes(),
 } as const satisfies Record<string, string>;
 export type Scope = keyof typeof scopes;
 
+/** The agencies whose records staff may read (one `<agency>:staff` scope each). */
+export const staffAgencies = ['ssa', 'cms', 'state', 'irs', 'usps', 'va'] as const;
+export type StaffAgency = (typeof staffAgencies)[number];
+
+/**
+ * `<agency>:staff`: a caseworker of that agency, who may read a named resident's records of that
+ * agency only, with a stated purpose and case reference; every read is a disclosure (docs/privacy.md).
+ */
+function staffScopes() {
+  const described = (agency: string) =>
+    `Staff of ${agency.toUpperCase()}: read one named resident’s ${agency.toUpperCase()} records for a stated purpose and case; each read is recorded as a disclosure.`;
+  return {
+    'ssa:staff': described('ssa'),
+    'cms:staff': described('cms'),
+    'state:staff': described('state'),
+    'irs:staff': described('irs'),
+    'usps:staff': described('usps'),
+    'va:staff': described('va'),
+  } as const satisfies Record<`${StaffAgency}:staff`, string>;
+}
+
+/** The agency a staff scope is for, or null for any other scope. */
+export function staffAgencyOf(scope: string): StaffAgency | null {
+  const agency = scope.endsWith(':staff') ? scope.slice(0, -':staff'.length) : '';
+  return (staffAgencies as readonly string[]).includes(agency) ? (agency as StaffAgency) : null;
+}
+
 export const isScope = (value: string): value is Scope => Object.hasOwn(scopes, value);
+
+/**
+ * Held only by the gateway's own calls to identity (admitting releases, recording disclosures).
+ * Not in `scopes`, so no client registry entry can name it and no client token can carry it.
+ */
+export const GATEWAY_SERVICE_SCOPE = 'platform:gateway';
 
 interface PolicyDefinition {
   /** Why the policy exists, for docs/authorization.md. */

@@ -30,3 +30,17 @@ export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
     super('FORBIDDEN', message, extensions);
   }
 }
+
+/** An argument is malformed or out of range; the message names it. */
+export class BadUserInputError extends ResidentGraphError<'BAD_USER_INPUT'> {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, extensions);
+  }
+}
+
+/** The resident must preview what a consent releases before approving it. */
+export class ConsentPreviewRequiredError extends ResidentGraphError<'CONSENT_PREVIEW_REQUIRED'> {
+  constructor(message: string) {
+    super('CONSENT_PREVIEW_REQUIRED', message);
+  }
+}

@@ -1,4 +1,10 @@
 export { errorCodes, type ErrorCode } from './registry.js';
-export { ResidentGraphError, UnauthenticatedError, ForbiddenError } from './errors.js';
+export {
+  BadUserInputError,
+  ConsentPreviewRequiredError,
+  ForbiddenError,
+  ResidentGraphError,
+  UnauthenticatedError,
+} from './errors.js';
 export { createErrorMasker } from './mask.js';
 export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';

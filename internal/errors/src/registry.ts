@@ -16,6 +16,39 @@ export const errorCodes = {
     clientAction:
       'Do not retry as is: ask only for the signed-in resident’s own data, request the scope, or send the resident to verify their identity.',
   },
+  CONSENT_REQUIRED: {
+    http: 200,
+    meaning:
+      'A third-party application asked for a resident’s records without an active consent from that resident that covers them: `extensions.reason` says why (`consent:none` no grant, `consent:paused`, `consent:expired`, `consent:revoked`, `consent:operation` the grant is for another operation, `consent:preview` the grant needs the resident to preview and approve this release first). The field is null and nothing was fetched for it; see docs/privacy.md.',
+    clientAction:
+      'Ask the resident for consent (`requestConsent`), send the operation the grant is for, or wait for the resident to approve the release.',
+  },
+  CONSENT_FETCH_LIMIT: {
+    http: 200,
+    meaning:
+      'The application has used every fetch the resident’s consent allows in the current period (`extensions.period`). The field is null and nothing was fetched for it.',
+    clientAction:
+      'Fetch again in the next period, or ask the resident for a grant that allows more.',
+  },
+  CONSENT_PREVIEW_REQUIRED: {
+    http: 200,
+    meaning:
+      'The resident tried to approve a consent request (or a release) without first previewing the data it releases.',
+    clientAction:
+      'Show the resident the preview (send the request’s operation with `extensions.consentPreview`), then approve.',
+  },
+  DISCLOSURE_NOT_RECORDED: {
+    http: 503,
+    meaning:
+      'The data asked for would be a disclosure to someone other than the resident (a third-party application or staff), and the record of that disclosure could not be written, so nothing was released (fail-closed). The resident’s own reads are unaffected.',
+    clientAction: 'Retry later; nothing was released.',
+  },
+  STAFF_CASE_REQUIRED: {
+    http: 200,
+    meaning:
+      'A staff token reads a resident’s records only through `residentCase(residentId, purpose, caseReference)`, with a stated purpose and case reference, for the one agency its staff scope names.',
+    clientAction: 'Query through `residentCase` with the purpose and case reference.',
+  },
   BAD_USER_INPUT: {
     http: 400,
     meaning: 'An argument is malformed or out of range.',

@@ -1,4 +1,4 @@
-import type { Caller } from '@resident-graph/caller';
+import type { Caller, SigningKey } from '@resident-graph/caller';
 import type { Clock } from '@resident-graph/calendar';
 import type { Logger } from '@resident-graph/logging';
 import type { ResidentFacts } from '@resident-graph/personas';
@@ -10,6 +10,11 @@ export interface SubgraphDeps<DB> {
   store: AgencyDatabase<DB>;
   clock: Clock;
   logger: Logger;
+  /**
+   * The key this service signs its own records with (identity signs its disclosure log), from
+   * RECORDS_KEY_FILE. Absent only where nothing is signed (loader tests); signing then fails loudly.
+   */
+  recordsKey?: SigningKey;
 }
 
 /**

@@ -1,9 +1,11 @@
 import { fixedClock, systemClock } from '@resident-graph/calendar';
+import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
 import { startTracing } from '@resident-graph/observability';
 import { openAgencyDatabase, openPostgresAgencyDatabase } from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
 import { createAgencySubgraphServer } from './start-subgraph.js';
@@ -35,11 +37,16 @@ export async function runSubgraph<DB, Context extends object>(
           definition.migrations,
         )
       : await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
+    const recordsKey = await loadOrCreateSigningKeyFile(
+      config.recordsKeyFile,
+      `${definition.name}-records-${randomUUID().slice(0, 8)}`,
+    );
     const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
     const server = await createAgencySubgraphServer(definition, {
       store,
       clock,
       logger,
+      recordsKey,
       gatewayJwks,
       shutdownGraceMs: config.shutdownGraceMs,
     });

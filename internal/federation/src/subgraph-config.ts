@@ -42,6 +42,11 @@ export function loadSubgraphConfig(
         .optional(),
       /** Public JWKS of the gateway's caller-token key (default <DATA_DIR>/keys/gateway-caller.jwks.json). */
       GATEWAY_JWKS_FILE: z.string().min(1).optional(),
+      /**
+       * Private JWK this service signs its records with (identity: the disclosure log); created on
+       * first use when missing, for development (default <DATA_DIR>/keys/<name>-records.json).
+       */
+      RECORDS_KEY_FILE: z.string().min(1).optional(),
       /** Pins "today" (YYYY-MM-DD) for demos and tests; unset = the real date. */
       RG_TODAY: isoDate().optional(),
       /** IANA time zone that decides "today" for deadlines (default America/New_York). */
@@ -69,6 +74,7 @@ export function loadSubgraphConfig(
       ? { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA ?? name.replace(/-/g, '_') }
       : null,
     gatewayJwksFile: config.GATEWAY_JWKS_FILE ?? `${config.DATA_DIR}/keys/gateway-caller.jwks.json`,
+    recordsKeyFile: config.RECORDS_KEY_FILE ?? `${config.DATA_DIR}/keys/${name}-records.json`,
     today: config.RG_TODAY ?? null,
     timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,

@@ -1,4 +1,9 @@
-import { CALLER_HEADER, type Caller, type SigningKey } from '@resident-graph/caller';
+import {
+  CALLER_HEADER,
+  generateSigningKey,
+  type Caller,
+  type SigningKey,
+} from '@resident-graph/caller';
 import { fixedClock, type IsoDate } from '@resident-graph/calendar';
 import {
   createAgencySubgraphServer,
@@ -82,6 +87,8 @@ export async function startSeededSubgraph<DB, Context extends object>(
 ): Promise<{
   url: string;
   store: AgencyDatabase<DB>;
+  /** The key the subgraph signs its records with (identity's disclosure log). */
+  recordsKey: SigningKey;
   server: SubgraphServer;
   stop(): Promise<void>;
 }> {
@@ -89,16 +96,19 @@ export async function startSeededSubgraph<DB, Context extends object>(
   const store = await openTestStore<DB>(definition.name, definition.migrations);
   await definition.seed(store.db, options.residents ?? personas(today));
   store.resetQueryCount();
+  const recordsKey = (await generateSigningKey(`${definition.name}-records-test`)).key;
   const server = await createAgencySubgraphServer(definition, {
     store,
     clock: fixedClock(today),
     logger: createLogger(definition.name, 'silent'),
+    recordsKey,
     gatewayJwks: gatewayKey.jwks,
   });
   const url = await server.listen(0);
   return {
     url,
     store,
+    recordsKey,
     server,
     async stop() {
       await server.stop();

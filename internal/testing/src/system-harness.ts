@@ -96,8 +96,14 @@ export async function startTestSystem(options: {
       | 'resilience'
       | 'supergraphWatch'
       | 'subgraphTimeoutMs'
+      | 'identityRecordsTimeoutMs'
     >
   >;
+  /**
+   * Put a fault proxy between the gateway's consent and disclosure calls and identity, as
+   * `proxies['identity-records']` (stop it to make the record store unreachable). Default false.
+   */
+  proxyIdentityRecords?: boolean;
   /**
    * Serve the built browser IDE with these example operations and "sign in as" a persona, with
    * tokens from the test issuer (default: no IDE, as in production).
@@ -126,6 +132,9 @@ export async function startTestSystem(options: {
       recorders.set(name, await startRecordingProxy(proxies[name]?.url ?? subgraph.url));
     }
     const subgraphUrls = Object.fromEntries([...recorders].map(([name, r]) => [name, r.url]));
+    const identity = running.get('identity');
+    if (options.proxyIdentityRecords && identity)
+      proxies['identity-records'] = await startFaultProxy(identity.url);
     const gateway = createGateway({
       supergraphSdl: options.supergraphSdl,
       subgraphUrls,
@@ -137,6 +146,7 @@ export async function startTestSystem(options: {
       clients: options.clients ?? repositoryClientRegistry(),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
+      ...(proxies['identity-records'] ? { identityRecordsUrl: proxies['identity-records'].url } : {}),
       ...options.gateway,
       ...(options.ide
         ? {
