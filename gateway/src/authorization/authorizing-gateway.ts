@@ -144,10 +144,11 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
           return { errors: [disclosureNotRecorded()] };
         }
       }
+      const errors = [...(result.errors ?? []), ...filled.errors];
       return {
         ...result,
         data: filled.data,
-        errors: [...(result.errors ?? []), ...filled.errors],
+        ...(errors.length > 0 ? { errors } : { errors: undefined }),
         ...(plan?.preview
           ? {
               extensions: {

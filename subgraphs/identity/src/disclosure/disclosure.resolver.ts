@@ -25,7 +25,7 @@ export class DisclosureResolver {
   ): Promise<DisclosurePage> {
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
       throw new BadUserInputError(`first: between 1 and ${MAX_PAGE}.`);
-    const beforeSeq = after === null ? null : Number(after);
+    const beforeSeq = after === null || after === undefined ? null : Number(after);
     if (beforeSeq !== null && (!Number.isInteger(beforeSeq) || beforeSeq < 1))
       throw new BadUserInputError('after: pass the endCursor of the page before.');
     const rows = await listDisclosures(db, {
