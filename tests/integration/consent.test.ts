@@ -16,7 +16,11 @@ const TAX_OPERATION = `query TaxHelperRefund {
 
 type Result = Awaited<ReturnType<TestSystem['query']>>;
 const codes = (result: Result) =>
-  (result.errors ?? []).map((e) => [e.path?.join('.') ?? null, e.extensions?.['code'], e.extensions?.['reason']]);
+  (result.errors ?? []).map((e) => [
+    e.path?.join('.') ?? null,
+    e.extensions?.['code'],
+    e.extensions?.['reason'],
+  ]);
 
 describe('consent life cycle', () => {
   let system: TestSystem;
@@ -75,7 +79,9 @@ describe('consent life cycle', () => {
       `mutation { approveConsentRequest(id: "${requestId}") { id } }`,
       { token: resident },
     );
-    expect(codes(unseen)).toEqual([['approveConsentRequest', 'CONSENT_PREVIEW_REQUIRED', undefined]]);
+    expect(codes(unseen)).toEqual([
+      ['approveConsentRequest', 'CONSENT_PREVIEW_REQUIRED', undefined],
+    ]);
 
     // 4. The preview: the application's own operation, run for the resident with exactly the
     // application's access, each value labelled with its agency and source. Nothing is disclosed.
@@ -93,8 +99,18 @@ describe('consent life cycle', () => {
     expect(preview.extensions.consentPreview.clientId).toBe('taxhelper-demo');
     expect(preview.extensions.consentPreview.values).toEqual(
       expect.arrayContaining([
-        { path: ['me', 'givenName'], field: 'Resident.givenName', agency: 'identity', source: 'AGENCY_VERIFIED' },
-        { path: ['me', 'taxRefund', 'amount'], field: 'TaxRefund.amount', agency: 'irs', source: 'AGENCY_VERIFIED' },
+        {
+          path: ['me', 'givenName'],
+          field: 'Resident.givenName',
+          agency: 'identity',
+          source: 'AGENCY_VERIFIED',
+        },
+        {
+          path: ['me', 'taxRefund', 'amount'],
+          field: 'TaxRefund.amount',
+          agency: 'irs',
+          source: 'AGENCY_VERIFIED',
+        },
       ]),
     );
 
@@ -122,7 +138,12 @@ describe('consent life cycle', () => {
       expect.arrayContaining([
         {
           agency: 'irs',
-          fields: ['TaxRefund.amount', 'TaxRefund.statusCode', 'TaxRefund.taxYear', 'Resident.taxRefund'].sort(),
+          fields: [
+            'TaxRefund.amount',
+            'TaxRefund.statusCode',
+            'TaxRefund.taxYear',
+            'Resident.taxRefund',
+          ].sort(),
           recipientKind: 'THIRD_PARTY',
           recipient: 'taxhelper-demo',
           purpose: 'TAX_PREPARATION',
@@ -154,7 +175,10 @@ describe('consent life cycle', () => {
   });
 
   it('holds the application to the operation it asked for, and to its fetch limit', async () => {
-    const token = await system.token('rsd_marcus', { clientId: 'taxhelper-demo', scopes: ['irs:read'] });
+    const token = await system.token('rsd_marcus', {
+      clientId: 'taxhelper-demo',
+      scopes: ['irs:read'],
+    });
     const residentToken = await system.token('rsd_marcus');
     const granted = await system.query<{ grantConsent: { id: string } }>(
       `mutation { grantConsent(input: { clientId: "taxhelper-demo", scopes: ["irs:read"], purpose: TAX_PREPARATION,

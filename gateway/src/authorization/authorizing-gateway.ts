@@ -126,7 +126,8 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       const released = new Map<Coordinate, Path[]>();
       const filled = fillRefused(op, result.data, refused, (coordinate, path) => {
         const dot = coordinate.indexOf('.');
-        if (!rules.field(coordinate.slice(0, dot), coordinate.slice(dot + 1))?.scopes.length) return;
+        if (!rules.field(coordinate.slice(0, dot), coordinate.slice(dot + 1))?.scopes.length)
+          return;
         released.set(coordinate, [...(released.get(coordinate) ?? []), path]);
       });
       const origins = originsBySchema.get(requestContext.schema) ?? unknownOrigins;
@@ -187,10 +188,7 @@ const unknownOrigins: FieldOrigins = {
 };
 
 /** A scope refusal, said the way this caller can act on it (consent, a staff case). */
-function explained(
-  refused: Map<Coordinate, Refusal>,
-  instead: Refusal,
-): Map<Coordinate, Refusal> {
+function explained(refused: Map<Coordinate, Refusal>, instead: Refusal): Map<Coordinate, Refusal> {
   return new Map(
     [...refused].map(([coordinate, refusal]) => [
       coordinate,

@@ -62,7 +62,12 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
   ): Promise<ReleasePlan> {
     const none = { ...caller, scopes: [] };
     if (caller.residentId === null || caller.clientId === null || !readsRecords(rules, coordinates))
-      return { caller: none, refusal: consentRefusal('consent:none', null), recipient: null, preview: null };
+      return {
+        caller: none,
+        refusal: consentRefusal('consent:none', null),
+        recipient: null,
+        preview: null,
+      };
     let admission;
     try {
       admission = await identity.admitRelease(
@@ -161,7 +166,11 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
       let target;
       try {
         target = await identity.beginConsentPreview(
-          { id: request.previewId, residentId: caller.residentId, operationHash: request.queryHash },
+          {
+            id: request.previewId,
+            residentId: caller.residentId,
+            operationHash: request.queryHash,
+          },
           caller.requestId,
         );
       } catch (error) {
@@ -246,7 +255,13 @@ function residentCases(
   const root = rootType(op);
   const definition = root.getFields()[RESIDENT_CASE_FIELD];
   if (!definition) return [];
-  const fields = collectFields(op.schema, op.fragments, op.variables, root, op.operation.selectionSet);
+  const fields = collectFields(
+    op.schema,
+    op.fragments,
+    op.variables,
+    root,
+    op.operation.selectionSet,
+  );
   const nodes: FieldNode[] = [...fields.values()].flatMap((list) =>
     list.filter((node) => node.kind === Kind.FIELD && node.name.value === RESIDENT_CASE_FIELD),
   );

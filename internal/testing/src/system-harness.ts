@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadClientRegistry, type ClientRegistry } from '@resident-graph/authorization';
-import { generateSigningKey } from '@resident-graph/caller';
+import { generateSigningKey, type SigningKey } from '@resident-graph/caller';
+import type { AgencyDatabase } from '@resident-graph/store';
 import { issueAccessToken, type AccessTokenOptions } from '@resident-graph/dev-issuer';
 import type { SubgraphDefinition } from '@resident-graph/federation';
 import {
@@ -54,6 +55,8 @@ export interface TestSystem {
   gatewayOrigin: string;
   /** Fault proxies by subgraph name, for the subgraphs started with `proxied`. */
   proxies: Record<string, FaultProxy>;
+  /** A running subgraph's store and records key (identity's disclosure log, for verifying it). */
+  subgraph(name: string): { store: AgencyDatabase<unknown>; recordsKey: SigningKey };
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again (fresh store, new port; its proxy is pointed at it). */
@@ -112,7 +115,10 @@ export async function startTestSystem(options: {
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
-  const running = new Map<string, { url: string; stop(): Promise<void> }>();
+  const running = new Map<
+    string,
+    { url: string; store: AgencyDatabase<unknown>; recordsKey: SigningKey; stop(): Promise<void> }
+  >();
   const recorders = new Map<string, RecordingProxy>();
   const stopped = new Set<string>();
   const proxies: Record<string, FaultProxy> = {};
@@ -146,7 +152,9 @@ export async function startTestSystem(options: {
       clients: options.clients ?? repositoryClientRegistry(),
       callerSigningKey: gatewayKey,
       logger: createLogger('gateway', 'silent'),
-      ...(proxies['identity-records'] ? { identityRecordsUrl: proxies['identity-records'].url } : {}),
+      ...(proxies['identity-records']
+        ? { identityRecordsUrl: proxies['identity-records'].url }
+        : {}),
       ...options.gateway,
       ...(options.ide
         ? {
@@ -184,6 +192,11 @@ export async function startTestSystem(options: {
         return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
       },
       subgraphRequests: (name) => recorders.get(name)?.requests ?? [],
+      subgraph(name) {
+        const subgraph = running.get(name);
+        if (!subgraph || stopped.has(name)) throw new Error(`${name} is not running`);
+        return subgraph;
+      },
       clearSubgraphRequests() {
         for (const recorder of recorders.values()) recorder.clear();
       },
