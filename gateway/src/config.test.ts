@@ -15,6 +15,8 @@ describe('loadGatewayConfig', () => {
       supergraphPath: '/srv/rg/schema/supergraph.graphql',
       subgraphUrls: {},
       subgraphTimeoutMs: 10_000,
+      identityRecordsUrl: undefined,
+      identityRecordsTimeoutMs: 2_000,
       resilience: {},
       supergraphReloadIntervalMs: 2_000,
       shutdownGraceMs: 10_000,

@@ -26,8 +26,20 @@ describe('authorization through the gateway', () => {
       .map((r) => r.query)
       .join('\n');
 
+  /** The resident consents to the application reading `scopes` (third parties read only so). */
+  const consent = async (residentId: string, clientId: string, scopes: string[]) => {
+    const granted = await system.query(
+      `mutation Grant($clientId: String!, $scopes: [String!]!) {
+        grantConsent(input: { clientId: $clientId, scopes: $scopes, purpose: BENEFITS_SCREENING,
+          expiresOn: "2026-12-31", maxFetches: 100 }) { id } }`,
+      { token: await system.token(residentId), variables: { clientId, scopes } },
+    );
+    expect(granted.errors).toBeUndefined();
+  };
+
   it('answers the allowed fields, nulls each refused one with its reason, and never asks its agency', async () => {
     // A benefits app may hold identity, journey, SSA and CMS scopes, not State's.
+    await consent('rsd_ava', 'benefits-navigator-demo', ['identity:read', 'ssa:read', 'cms:read']);
     const token = await system.token('rsd_ava', {
       clientId: 'benefits-navigator-demo',
       scopes: ['identity:read', 'ssa:read', 'cms:read'],
@@ -54,6 +66,7 @@ describe('authorization through the gateway', () => {
 
   it('cuts a token down to its client’s ceiling', async () => {
     // TaxHelper is registered for identity and IRS scopes only; the ssa:read in its token counts for nothing.
+    await consent('rsd_ava', 'taxhelper-demo', ['identity:read', 'irs:read', 'ssa:read']);
     const token = await system.token('rsd_ava', {
       clientId: 'taxhelper-demo',
       scopes: ['identity:read', 'irs:read', 'ssa:read'],

@@ -96,7 +96,7 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       // Subgraphs get their caller tokens from the context: the narrowed caller from here on.
       if (plan) context.caller = plan.caller;
       let refused = refusalsFor(context.caller, rules, coordinates);
-      if (plan?.refusal) refused = explained(refused, plan.refusal);
+      if (plan?.refusal) refused = explained(refused, plan.refusal, plan.refusalCovers);
       if (refused.size === 0 && !plan) return execute(requestContext);
 
       const refusedKey = [...refused.keys()].join(' ');
@@ -188,12 +188,20 @@ const unknownOrigins: FieldOrigins = {
 };
 
 /** A scope refusal, said the way this caller can act on it (consent, a staff case). */
-function explained(refused: Map<Coordinate, Refusal>, instead: Refusal): Map<Coordinate, Refusal> {
+function explained(
+  refused: Map<Coordinate, Refusal>,
+  instead: Refusal,
+  covers: readonly string[],
+): Map<Coordinate, Refusal> {
+  const covered = (refusal: Refusal) =>
+    refusal.code === 'FORBIDDEN' &&
+    refusal.reason.startsWith('scope:') &&
+    refusal.reason
+      .slice('scope:'.length)
+      .split(',')
+      .every((scope) => covers.includes(scope));
   return new Map(
-    [...refused].map(([coordinate, refusal]) => [
-      coordinate,
-      refusal.code === 'FORBIDDEN' && refusal.reason.startsWith('scope:') ? instead : refusal,
-    ]),
+    [...refused].map(([coordinate, refusal]) => [coordinate, covered(refusal) ? instead : refusal]),
   );
 }
 

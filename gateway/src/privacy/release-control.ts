@@ -25,8 +25,12 @@ export interface Recipient {
 export interface ReleasePlan {
   /** The caller subgraphs see: scopes narrowed to the consent, or the staff case's resident. */
   caller: Caller;
-  /** Replaces the "missing scope" refusals: why this caller gets nothing (consent, staff case). */
+  /**
+   * Replaces the "missing scope" refusals of `refusalCovers`: why this caller does not get what
+   * its client could have (no consent, no staff case). Scopes beyond those stay plain FORBIDDEN.
+   */
   refusal: Refusal | null;
+  refusalCovers: readonly string[];
   /** Set when what is released must be recorded as a disclosure first. */
   recipient: Recipient | null;
   /** Set when the resident previews a consent request: label what would be released. */
@@ -65,6 +69,7 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
       return {
         caller: none,
         refusal: consentRefusal('consent:none', null),
+        refusalCovers: caller.scopes,
         recipient: null,
         preview: null,
       };
@@ -81,6 +86,7 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
       return {
         caller: none,
         refusal: consentRefusal(admission.reason, admission.period),
+        refusalCovers: caller.scopes,
         recipient: null,
         preview: null,
       };
@@ -88,6 +94,7 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
     return {
       caller: { ...caller, scopes: caller.scopes.filter((s) => granted.has(s)) },
       refusal: consentRefusal('consent:none', null),
+      refusalCovers: caller.scopes,
       recipient: {
         residentId: caller.residentId,
         recipientKind: 'THIRD_PARTY',
@@ -106,6 +113,7 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
     const staffOnly = (message: string): ReleasePlan => ({
       caller: { ...caller, scopes: agency && agencies.length === 1 ? [`${agency}:staff`] : [] },
       refusal: { code: 'STAFF_CASE_REQUIRED', reason: 'staff:case', message },
+      refusalCovers: agency ? [`${agency}:read`] : [],
       recipient: null,
       preview: null,
     });
@@ -127,11 +135,8 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
         residentId: theCase.residentId,
         scopes: [`${agency}:staff`, `${agency}:read`],
       },
-      refusal: {
-        code: 'FORBIDDEN',
-        reason: `staff:${agency}`,
-        message: `Staff of ${agency.toUpperCase()} may read only ${agency.toUpperCase()} records.`,
-      },
+      refusal: null,
+      refusalCovers: [],
       recipient: {
         residentId: theCase.residentId,
         recipientKind: 'STAFF',
@@ -183,7 +188,8 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
       const ceiling = new Set<string>(clients.find(target.clientId)?.scopes ?? []);
       return {
         caller: { ...caller, scopes: target.scopes.filter((s) => ceiling.has(s)) },
-        refusal: consentRefusal('consent:none', null),
+        refusal: null,
+        refusalCovers: [],
         recipient: null,
         preview: { id: request.previewId, clientId: target.clientId },
       };
