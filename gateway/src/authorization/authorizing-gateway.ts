@@ -122,14 +122,11 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       const narrowed: GatewayGraphQLRequestContext = { ...requestContext, document, queryHash };
       const result = await execute(narrowed);
       if (!result.data) return result;
-      // What this answer releases: every resident record (a field a scope protects) with a value.
-      const released = new Map<Coordinate, Path[]>();
-      const filled = fillRefused(op, result.data, refused, (coordinate, path) => {
-        const dot = coordinate.indexOf('.');
-        if (!rules.field(coordinate.slice(0, dot), coordinate.slice(dot + 1))?.scopes.length)
-          return;
-        released.set(coordinate, [...(released.get(coordinate) ?? []), path]);
-      });
+      const values: { coordinate: Coordinate; path: Path }[] = [];
+      const filled = fillRefused(op, result.data, refused, (coordinate, path) =>
+        values.push({ coordinate, path }),
+      );
+      const released = releasedRecords(values, rules);
       const origins = originsBySchema.get(requestContext.schema) ?? unknownOrigins;
       if (plan?.recipient && released.size > 0 && options.releases) {
         try {
@@ -182,6 +179,33 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
   };
 }
 
+/**
+ * What an answer releases of residents' records: every field with a value that a scope protects,
+ * and every field with a value beneath one (the details of a protected record), by coordinate.
+ */
+function releasedRecords(
+  values: readonly { coordinate: Coordinate; path: Path }[],
+  rules: AccessRules,
+): Map<Coordinate, Path[]> {
+  const isRecord = (coordinate: Coordinate) => {
+    const dot = coordinate.indexOf('.');
+    return (
+      (rules.field(coordinate.slice(0, dot), coordinate.slice(dot + 1))?.scopes.length ?? 0) > 0
+    );
+  };
+  const recordPaths = new Set(
+    values.filter((v) => isRecord(v.coordinate)).map((v) => v.path.join('.')),
+  );
+  const beneathRecord = (path: Path) =>
+    path.some((_, i) => recordPaths.has(path.slice(0, i + 1).join('.')));
+  const released = new Map<Coordinate, Path[]>();
+  for (const { coordinate, path } of values) {
+    if (!beneathRecord(path)) continue;
+    released.set(coordinate, [...(released.get(coordinate) ?? []), path]);
+  }
+  return released;
+}
+
 const unknownOrigins: FieldOrigins = {
   agencyOf: () => undefined,
   sourceOf: () => 'AGENCY_VERIFIED',
@@ -191,15 +215,16 @@ const unknownOrigins: FieldOrigins = {
 function explained(
   refused: Map<Coordinate, Refusal>,
   instead: Refusal,
-  covers: readonly string[],
+  covers: readonly string[] | 'all',
 ): Map<Coordinate, Refusal> {
   const covered = (refusal: Refusal) =>
-    refusal.code === 'FORBIDDEN' &&
-    refusal.reason.startsWith('scope:') &&
-    refusal.reason
-      .slice('scope:'.length)
-      .split(',')
-      .every((scope) => covers.includes(scope));
+    covers === 'all' ||
+    (refusal.code === 'FORBIDDEN' &&
+      refusal.reason.startsWith('scope:') &&
+      refusal.reason
+        .slice('scope:'.length)
+        .split(',')
+        .every((scope) => covers.includes(scope)));
   return new Map(
     [...refused].map(([coordinate, refusal]) => [coordinate, covered(refusal) ? instead : refusal]),
   );

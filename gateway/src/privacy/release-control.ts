@@ -30,7 +30,8 @@ export interface ReleasePlan {
    * its client could have (no consent, no staff case). Scopes beyond those stay plain FORBIDDEN.
    */
   refusal: Refusal | null;
-  refusalCovers: readonly string[];
+  /** The scopes whose refusals it replaces; `all`: every refusal (a caseworker without a case). */
+  refusalCovers: readonly string[] | 'all';
   /** Set when what is released must be recorded as a disclosure first. */
   recipient: Recipient | null;
   /** Set when the resident previews a consent request: label what would be released. */
@@ -110,10 +111,16 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
   function staff(caller: Caller, op: Operation): ReleasePlan {
     const agencies = caller.scopes.map(staffAgencyOf).filter((a) => a !== null);
     const agency = agencies[0];
+    // Without a case a caseworker reads no resident's records. The token's subject (the caseworker)
+    // stays the caller only for mutations (reporting a correction); a query runs as nobody.
     const staffOnly = (message: string): ReleasePlan => ({
-      caller: { ...caller, scopes: agency && agencies.length === 1 ? [`${agency}:staff`] : [] },
+      caller: {
+        ...caller,
+        residentId: op.operation.operation === 'mutation' ? caller.residentId : null,
+        scopes: agency && agencies.length === 1 ? [`${agency}:staff`] : [],
+      },
       refusal: { code: 'STAFF_CASE_REQUIRED', reason: 'staff:case', message },
-      refusalCovers: agency ? [`${agency}:read`] : [],
+      refusalCovers: 'all',
       recipient: null,
       preview: null,
     });
