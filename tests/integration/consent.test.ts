@@ -195,6 +195,73 @@ describe('consent life cycle', () => {
     expect(codes(outside)).toEqual([['me.givenName', 'FORBIDDEN', 'scope:identity:read']]);
   });
 
+  it('makes a preview-each-release consent wait for the resident before every release', async () => {
+    const operation = `query AddressCheck { me { mailingAddress { city } } }`;
+    const app = await system.token('rsd_nora', {
+      clientId: 'benefits-navigator-demo',
+      scopes: ['identity:read'],
+    });
+    const owner = await system.token('rsd_nora');
+    const asked = await system.query<{ requestConsent: { id: string } }>(
+      `mutation Ask($operation: String!) { requestConsent(input: { scopes: ["identity:read"],
+          purpose: BENEFITS_SCREENING, expiresOn: "2026-12-31", maxFetches: 10, operation: $operation,
+          previewEachRelease: true }) { id } }`,
+      { token: app, variables: { operation } },
+    );
+    const requestId = asked.data?.requestConsent.id ?? '';
+    const preview = async (id: string) =>
+      (await fetch(system.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
+        body: JSON.stringify({ query: operation, extensions: { consentPreview: id } }),
+      }).then((r) => r.json())) as {
+        extensions?: { consentPreview: { values: Record<string, unknown>[] } };
+        errors?: { extensions: { code: string } }[];
+      };
+    const shown = await preview(requestId);
+    // The address is the resident's own word, and the preview says so.
+    expect(shown.extensions?.consentPreview.values).toContainEqual({
+      path: ['me', 'mailingAddress'],
+      field: 'Resident.mailingAddress',
+      agency: 'identity',
+      source: 'RESIDENT_PROVIDED',
+    });
+    const approved = await system.query<{ approveConsentRequest: { id: string } }>(
+      `mutation { approveConsentRequest(id: "${requestId}") { id } }`,
+      { token: owner },
+    );
+    const grantId = approved.data?.approveConsentRequest.id ?? '';
+
+    const first = await system.query(operation, { token: app });
+    expect(first.errors).toBeUndefined();
+    const second = await system.query(operation, { token: app });
+    expect(codes(second)).toEqual([['me.mailingAddress', 'CONSENT_REQUIRED', 'consent:preview']]);
+
+    // A preview of another operation is refused; approving without a fresh preview too.
+    const wrong = await fetch(system.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${owner}` },
+      body: JSON.stringify({
+        query: '{ me { givenName } }',
+        extensions: { consentPreview: grantId },
+      }),
+    }).then((r) => r.json() as Promise<{ errors: { extensions: { code: string } }[] }>);
+    expect(wrong.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    const unseen = await system.query(`mutation { approveRelease(id: "${grantId}") { id } }`, {
+      token: owner,
+    });
+    expect(codes(unseen)).toEqual([['approveRelease', 'CONSENT_PREVIEW_REQUIRED', undefined]]);
+
+    expect((await preview(grantId)).errors).toBeUndefined();
+    const released = await system.query<{ approveRelease: { releaseApproved: boolean } }>(
+      `mutation { approveRelease(id: "${grantId}") { releaseApproved } }`,
+      { token: owner },
+    );
+    expect(released.data?.approveRelease.releaseApproved).toBe(true);
+    const third = await system.query(operation, { token: app });
+    expect(third.errors).toBeUndefined();
+  });
+
   it('refuses bad consent input with a clear code', async () => {
     const result = await system.query(
       `mutation { grantConsent(input: { clientId: "taxhelper-demo", scopes: ["consent:manage"], purpose: TAX_PREPARATION,

@@ -416,6 +416,8 @@ export async function admitRelease(
         fetch_window: window,
         window_fetches: sql`case when fetch_window = ${window} then window_fetches + 1 else 1 end`,
         release_approved: sql`case when preview_each_release = 1 then 0 else release_approved end`,
+        // The next release needs a fresh preview, not the one this release was approved after.
+        release_previewed_at: sql`case when preview_each_release = 1 then null else release_previewed_at end`,
       })
       .where('id', '=', grant.id)
       .where('status', '=', ConsentStatus.ACTIVE)

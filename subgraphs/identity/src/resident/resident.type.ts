@@ -59,6 +59,8 @@ export class Resident {
   @Field(() => LocalDate)
   birthDate!: string;
 
+  // The resident tells us where they live; no agency verified it (the consent preview says so).
+  @Directive('@tag(name: "resident-provided")')
   @Protect(profile)
   @Field(() => MailingAddress)
   mailingAddress!: MailingAddress;
