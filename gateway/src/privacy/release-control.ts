@@ -1,7 +1,7 @@
 import type { AccessRules, ClientRegistry, Refusal } from '@resident-graph/authorization';
 import { staffAgencyOf } from '@resident-graph/authorization';
 import type { Caller } from '@resident-graph/caller';
-import { Kind, type FieldNode } from 'graphql';
+import { Kind, OperationTypeNode, type FieldNode } from 'graphql';
 import { collectFields } from 'graphql/execution/collectFields.js';
 import { getArgumentValues } from 'graphql/execution/values.js';
 import { rootType, type Coordinate, type Operation } from '../authorization/refusals.js';
@@ -116,7 +116,8 @@ export function createReleaseControl(deps: { clients: ClientRegistry; identity: 
     const staffOnly = (message: string): ReleasePlan => ({
       caller: {
         ...caller,
-        residentId: op.operation.operation === 'mutation' ? caller.residentId : null,
+        residentId:
+          op.operation.operation === OperationTypeNode.MUTATION ? caller.residentId : null,
         scopes: agency && agencies.length === 1 ? [`${agency}:staff`] : [],
       },
       refusal: { code: 'STAFF_CASE_REQUIRED', reason: 'staff:case', message },
@@ -264,7 +265,7 @@ function consentRefusal(reason: string, period: string | null): Refusal {
 function residentCases(
   op: Operation,
 ): { residentId: string; purpose: string; caseReference: string }[] {
-  if (op.operation.operation !== 'query') return [];
+  if (op.operation.operation !== OperationTypeNode.QUERY) return [];
   const root = rootType(op);
   const definition = root.getFields()[RESIDENT_CASE_FIELD];
   if (!definition) return [];

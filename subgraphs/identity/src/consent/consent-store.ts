@@ -2,7 +2,7 @@ import { isScope, staffAgencyOf } from '@resident-graph/authorization';
 import { addDays, isIsoDate, type IsoDate } from '@resident-graph/calendar';
 import { BadUserInputError, ConsentPreviewRequiredError } from '@resident-graph/errors';
 import { sql, type Kysely, type Selectable } from '@resident-graph/store';
-import { Kind, parse } from 'graphql';
+import { Kind, OperationTypeNode, parse } from 'graphql';
 import { createHash, randomUUID } from 'node:crypto';
 import type { IdentityDatabase } from '../store/database.js';
 import {
@@ -69,7 +69,7 @@ export function checkOperation(operation: string): void {
     throw new BadUserInputError(`operation: not valid GraphQL (${(error as Error).message}).`);
   }
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
-  if (operations.length !== 1 || operations[0]?.operation !== 'query')
+  if (operations.length !== 1 || operations[0]?.operation !== OperationTypeNode.QUERY)
     throw new BadUserInputError('operation: give exactly one query operation.');
 }
 
@@ -378,7 +378,7 @@ export type Admission =
     }
   | { allowed: false; reason: RefusalReason; period?: FetchPeriod };
 
-const windowOf = (period: string, today: IsoDate) =>
+const windowOf = (period: FetchPeriod, today: IsoDate) =>
   period === FetchPeriod.YEAR
     ? today.slice(0, 4)
     : period === FetchPeriod.MONTH
@@ -458,7 +458,7 @@ async function whyRefused(
     if (now.status === ConsentStatus.REVOKED) return { reason: 'consent:revoked' };
     if (now.status === ConsentStatus.PAUSED) return { reason: 'consent:paused' };
     if (now.preview_each_release && !now.release_approved) return { reason: 'consent:preview' };
-    return { reason: 'consent:fetch-limit', period: now.fetch_period as FetchPeriod };
+    return { reason: 'consent:fetch-limit', period: now.fetch_period };
   }
   if (grants.some((g) => g.status === ConsentStatus.ACTIVE && g.expires_on >= today))
     return { reason: 'consent:operation' };
@@ -475,12 +475,12 @@ export function consentGrantOf(row: GrantRow, today: IsoDate): ConsentGrant {
     clientId: row.client_id,
     scopes: row.scopes.split(' '),
     purpose: row.purpose as ConsentPurpose,
-    status: expired ? ConsentStatus.EXPIRED : (row.status as ConsentStatus),
+    status: expired ? ConsentStatus.EXPIRED : row.status,
     grantedAt: row.granted_at,
     expiresOn: row.expires_on,
     retentionDays: row.retention_days,
     maxFetches: row.max_fetches,
-    fetchPeriod: row.fetch_period as FetchPeriod,
+    fetchPeriod: row.fetch_period,
     previewEachRelease: row.preview_each_release === 1,
     releaseApproved: row.release_approved === 1,
     boundToOperation: row.operation_hash !== null,
@@ -499,9 +499,9 @@ function consentRequestOf(row: RequestRow): ConsentRequest {
     expiresOn: row.expires_on,
     retentionDays: row.retention_days,
     maxFetches: row.max_fetches,
-    fetchPeriod: row.fetch_period as FetchPeriod,
+    fetchPeriod: row.fetch_period,
     previewEachRelease: row.preview_each_release === 1,
-    status: row.status as ConsentRequestStatus,
+    status: row.status,
     createdAt: row.created_at,
     previewedAt: row.previewed_at,
     grantId: row.grant_id,

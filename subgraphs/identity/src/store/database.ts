@@ -1,4 +1,5 @@
 import type { Generated } from '@resident-graph/store';
+import type { ConsentRequestStatus, ConsentStatus, FetchPeriod } from '../consent/consent.type.js';
 
 /**
  * The identity platform's store: residents by platform id (the sign-in subject), their consents to
@@ -32,9 +33,9 @@ export interface IdentityDatabase {
     expires_on: string;
     retention_days: number;
     max_fetches: number;
-    fetch_period: string;
+    fetch_period: FetchPeriod;
     preview_each_release: number;
-    status: string;
+    status: ConsentRequestStatus;
     created_at: string;
     previewed_at: string | null;
     decided_at: string | null;
@@ -52,12 +53,13 @@ export interface IdentityDatabase {
     expires_on: string;
     retention_days: number;
     max_fetches: number;
-    fetch_period: string;
+    fetch_period: FetchPeriod;
     preview_each_release: number;
     /** For preview-each-release grants: the resident approved the next release. */
     release_approved: number;
     release_previewed_at: string | null;
-    status: string;
+    /** ACTIVE, PAUSED or REVOKED; EXPIRED is computed from expires_on. */
+    status: ConsentStatus;
     status_changed_at: string;
     /** The fetch-frequency window in use (a day, month or year) and the fetches counted in it. */
     fetch_window: string | null;

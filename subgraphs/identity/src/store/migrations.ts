@@ -113,10 +113,9 @@ export const identityMigrations: Record<string, Migration> = {
         .addColumn('seq', 'integer', (c) => c.notNull())
         .addColumn('hash', text, (c) => c.notNull())
         .execute();
-      await db
-        .insertInto('disclosure_chain_head' as never)
-        .values({ id: 1, seq: 0, hash: GENESIS_HASH } as never)
-        .execute();
+      await sql`insert into disclosure_chain_head (id, seq, hash) values (1, 0, ${GENESIS_HASH})`.execute(
+        db,
+      );
       await db.schema
         .createTable('correction')
         .addColumn('id', text, (c) => c.primaryKey())
