@@ -6,7 +6,7 @@ import {
   type AssuranceLevel,
   type SigningKey,
 } from '@resident-graph/caller';
-import { scopes as knownScopes } from '@resident-graph/authorization';
+import { scopes as knownScopes, staffAgencyOf } from '@resident-graph/authorization';
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ export interface AccessTokenOptions {
   residentId: string;
   /** Default `resident-graph-dev`. */
   clientId?: string;
-  /** Default every scope there is (what the first-party development client may hold). */
+  /** Default every scope a resident's own (first-party) app may hold: all but the staff scopes. */
   scopes?: readonly string[];
   /** Identity assurance level, the token's `acr`. Default `VERIFIED`. */
   assurance?: AssuranceLevel;
@@ -65,7 +65,7 @@ export async function issueAccessToken(
   const {
     residentId,
     clientId = DEV_CLIENT_ID,
-    scopes = Object.keys(knownScopes),
+    scopes = Object.keys(knownScopes).filter((scope) => staffAgencyOf(scope) === null),
     assurance = 'VERIFIED',
     expiresIn = '1h',
     issuer = DEV_ISSUER,

@@ -1,4 +1,4 @@
-import { scopes } from '@resident-graph/authorization';
+import { scopes, staffAgencyOf } from '@resident-graph/authorization';
 import {
   anonymousCaller,
   generateSigningKey,
@@ -14,14 +14,14 @@ export async function createTestGatewayKey(): Promise<SigningKey> {
 
 /**
  * A caller as the gateway would verify it: a signed-in, verified resident of the first-party app,
- * holding every scope, by default; anonymous with `null`.
+ * holding every scope a resident's own app may hold, by default; anonymous with `null`.
  */
 export function testCaller(residentId: string | null, overrides: Partial<Caller> = {}): Caller {
   if (residentId === null) return { ...anonymousCaller('test-request'), ...overrides };
   return {
     residentId,
     clientId: 'test-client',
-    scopes: Object.keys(scopes),
+    scopes: Object.keys(scopes).filter((scope) => staffAgencyOf(scope) === null),
     assurance: 'VERIFIED',
     requestId: 'test-request',
     authError: null,
