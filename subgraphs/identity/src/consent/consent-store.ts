@@ -21,7 +21,7 @@ type Db = Kysely<IdentityDatabase>;
 /** Longest a consent may last, and longest an application may keep what it receives. */
 export const MAX_CONSENT_DAYS = 366;
 export const MAX_RETENTION_DAYS = 365;
-export const MAX_FETCHES = 100;
+export const MAX_FETCHES = 1000;
 const MAX_OPERATION_BYTES = 20_000;
 
 /** SHA-256 (hex) of an operation's exact text: what Apollo Server calls the query hash. */
