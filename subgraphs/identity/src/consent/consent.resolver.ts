@@ -1,3 +1,5 @@
+import { staffAgencyOf } from '@resident-graph/authorization';
+import { ForbiddenError } from '@resident-graph/errors';
 import { Protect, requireResident } from '@resident-graph/federation';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { IdentityContext } from '../context.js';
@@ -62,6 +64,9 @@ export class ConsentResolver {
     @Ctx() { caller, db, clock }: IdentityContext,
   ) {
     const residentId = requireResident(caller);
+    // A caseworker's token names the caseworker, not a resident who could consent.
+    if (caller.scopes.some((scope) => staffAgencyOf(scope) !== null))
+      throw new ForbiddenError('Only an application acting for a resident may ask for consent.');
     checkTerms(input, clock.today());
     checkOperation(input.operation);
     return createConsentRequest(
