@@ -19,6 +19,7 @@ import {
   type OperationKind,
 } from './resilience/agency-policy.js';
 import { resilienceFor } from './resilience/settings.js';
+import { withDefaultCacheHint, type CacheHint } from './response-cache/cache-hints.js';
 import {
   SubgraphFailureError,
   SubgraphFetchFailure,
@@ -58,6 +59,8 @@ export interface CallerTokenDataSourceOptions {
   timeoutMs?: number;
   /** Told about every client fetch and how it ended. Default none. */
   observeFetch?: FetchObserver;
+  /** The cache hint to assume when this subgraph sends no Cache-Control. Default none: not cacheable. */
+  defaultCacheHint?: CacheHint | undefined;
 }
 
 /** One undici pool for every subgraph data source of the process, made on first use. */
@@ -96,7 +99,10 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         options.name,
         resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
       );
-    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
+    const fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
+    this.fetcher = options.defaultCacheHint
+      ? withDefaultCacheHint(fetcher, options.defaultCacheHint)
+      : fetcher;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {

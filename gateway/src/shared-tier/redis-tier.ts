@@ -79,7 +79,7 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
           {
             enableOfflineQueue: false,
             clusterRetryStrategy: reconnectDelay,
-            redisOptions: { ...common, retryStrategy: reconnectDelay },
+            redisOptions: common,
             slotsRefreshTimeout: 1_000,
           },
         )
