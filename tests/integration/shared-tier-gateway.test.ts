@@ -165,3 +165,67 @@ describe.each(targets)('two gateway replicas sharing %s', (_name, target) => {
     expect(system.subgraphRequests('identity')).toHaveLength(3);
   });
 });
+
+describe('rate limits shared by two replicas', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      replicas: 2,
+      gateway: {
+        sharedTier: (onError) => createRedisTier({ target: { url: MACHINE_REDIS }, onError }),
+        sharedTierKeyPrefix: `${prefix}:${randomUUID()}`,
+        rateLimits: { windowMs: 60_000, perResident: 3, perClient: 5 },
+      },
+    });
+    await untilRedisUp(system);
+  });
+  afterAll(() => system?.stop());
+
+  const query = '{ me { givenName } }';
+
+  it('answers 429 with Retry-After once a resident is over their limit, counted across replicas', async () => {
+    const token = await system.token(personaResidentId('rosa'));
+    const statuses = [];
+    for (let i = 0; i < 3; i++)
+      statuses.push((await system.query(query, { token, replica: i % 2 })).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await system.query(query, { token, replica: 1 });
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(120);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      limit: 'resident',
+      retryAfterSeconds: retryAfter,
+    });
+    expect(refused.data).toBeUndefined();
+    // Another resident of the same application is not held back by Rosa.
+    const other = await system.query(query, {
+      token: await system.token(personaResidentId('nora')),
+    });
+    expect(other.status).toBe(200);
+    expect(
+      await metric(system, /rate_limited_total\{limit="resident"[^}]*\} (\d+)/),
+    ).toBeGreaterThanOrEqual(1);
+  });
+
+  it('limits a client application over all its residents', async () => {
+    const asClient = (handle: 'marcus' | 'dana') =>
+      system.token(personaResidentId(handle), {
+        clientId: 'taxhelper-demo',
+        scopes: ['identity:read', 'irs:read'],
+      });
+    const [marcus, dana] = await Promise.all([asClient('marcus'), asClient('dana')]);
+    const statuses = [];
+    for (const token of [marcus, dana, marcus, dana, marcus])
+      statuses.push((await system.query(query, { token, replica: statuses.length % 2 })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const refused = await system.query(query, { token: dana, replica: 0 });
+    expect(refused.status).toBe(429);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      limit: 'client',
+    });
+  });
+});
