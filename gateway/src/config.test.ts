@@ -36,7 +36,7 @@ describe('loadGatewayConfig', () => {
       limits: DEFAULT_LIMITS,
       sharedTier: { redis: null, keyPrefix: 'resident-graph', commandTimeoutMs: 250 },
       apqTtlSeconds: 86_400,
-      rateLimits: { windowMs: 60_000, perClient: null, perResident: 600 },
+      rateLimits: { windowMs: 60_000, perClient: null, perResident: null },
       responseCache: { enabled: true, subgraphHints: {} },
       tracing: null,
     });
@@ -168,13 +168,14 @@ describe('loadGatewayConfig', () => {
         REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001',
         RATE_LIMIT_PER_CLIENT: '100',
         RATE_LIMIT_PER_RESIDENT: '0',
+        RATE_LIMIT_WINDOW_MS: '1000',
         RESPONSE_CACHE_SUBGRAPH_HINTS:
           '{"*":{"maxAge":30},"life-events":{"maxAge":300,"scope":"PUBLIC"}}',
       },
       cwd,
     );
     expect(cluster.sharedTier.redis).toEqual({ clusterNodes: ['10.0.0.1:7000', '10.0.0.2:7001'] });
-    expect(cluster.rateLimits).toEqual({ windowMs: 60_000, perClient: 100, perResident: null });
+    expect(cluster.rateLimits).toEqual({ windowMs: 1000, perClient: 100, perResident: null });
     expect(cluster.responseCache.subgraphHints).toEqual({
       '*': { maxAge: 30, scope: 'PRIVATE' },
       'life-events': { maxAge: 300, scope: 'PUBLIC' },

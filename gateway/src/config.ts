@@ -136,8 +136,8 @@ const gatewayEnv = {
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
   /** Requests one client application may send per window, all its users together; 0 = no limit (default 0). */
   RATE_LIMIT_PER_CLIENT: z.coerce.number().int().min(0).default(0),
-  /** Requests one signed-in resident may send per window, over every application; 0 = no limit (default 600). */
-  RATE_LIMIT_PER_RESIDENT: z.coerce.number().int().min(0).default(600),
+  /** Requests one signed-in resident may send per window, over every application; 0 = no limit (default 0). */
+  RATE_LIMIT_PER_RESIDENT: z.coerce.number().int().min(0).default(0),
   /** Cache answers the subgraphs say may be cached (Cache-Control), for first-party callers only (default true). */
   RESPONSE_CACHE: flag(true),
   /**

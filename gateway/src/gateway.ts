@@ -191,6 +191,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         logger,
         policy: policies.get(name),
         observeFetch: metrics.observeFetch,
+        observeDeduplicated: metrics.fetchDeduplicated,
         ...(subgraphHints && cacheHintFor(subgraphHints, name)
           ? { defaultCacheHint: cacheHintFor(subgraphHints, name) }
           : {}),

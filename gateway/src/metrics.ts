@@ -24,6 +24,7 @@ export interface GatewayMetrics extends ServiceMetrics {
   readonly cacheLookup: (cache: 'response' | 'apq', result: 'hit' | 'miss') => void;
   readonly tierError: TierErrorObserver;
   readonly rateLimited: (limit: RateLimitSubject) => void;
+  readonly fetchDeduplicated: (agency: string) => void;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -87,6 +88,12 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['limit'] as const,
     registers,
   });
+  const deduplicated = new Counter({
+    name: 'subgraph_fetches_deduplicated_total',
+    help: 'Query fetches to an agency not sent because the same caller’s identical fetch was in flight.',
+    labelNames: ['agency'] as const,
+    registers,
+  });
   const breakerSeen = new Set<string>();
   const supergraphLoaded = (hash: string) => {
     supergraph.reset();
@@ -117,6 +124,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     cacheLookup: (cache, result) => cacheLookups.inc({ cache, result }),
     tierError: (operation) => tierErrors.inc({ operation }),
     rateLimited: (limit) => rateLimited.inc({ limit }),
+    fetchDeduplicated: (agency) => deduplicated.inc({ agency }),
     reloadAttempted: (attempt) => {
       reloads.inc({ result: attempt.result });
       if (attempt.result === 'applied') supergraphLoaded(attempt.hash);

@@ -1,6 +1,10 @@
 import { createRedisTier } from '@resident-graph/gateway';
 import { personaResidentId } from '@resident-graph/personas';
-import { startRedisServer, type TestRedisServer } from '@resident-graph/testing/redis';
+import {
+  startRedisServer,
+  untilKeyExists,
+  type TestRedisServer,
+} from '@resident-graph/testing/redis';
 import type { TestSystem } from '@resident-graph/testing/system';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exampleQuery, startSystem } from './system.js';
@@ -99,6 +103,8 @@ describe('Redis stopped mid-load', () => {
     // Redis is back (and empty): an answer is cached again and served from it.
     const token = residents[0]?.token ?? '';
     await system.query(turning65, { token });
+    // Apollo's response cache writes after the answer has gone: wait until it has.
+    await untilKeyExists([redis.url], 'resident-graph:gateway:v*:rc:*');
     const cached = await system.query<Me>(turning65, { token });
     expect(cached.headers.get('age')).not.toBeNull();
     expect(cached.data?.me?.givenName).toBe('Ava');

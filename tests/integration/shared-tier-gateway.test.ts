@@ -1,6 +1,10 @@
 import { createRedisTier } from '@resident-graph/gateway';
 import { personaResidentId } from '@resident-graph/personas';
-import { startRedisCluster, type TestRedisCluster } from '@resident-graph/testing/redis';
+import {
+  startRedisCluster,
+  untilKeyExists,
+  type TestRedisCluster,
+} from '@resident-graph/testing/redis';
 import type { TestSystem } from '@resident-graph/testing/system';
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
@@ -32,6 +36,10 @@ const targets = [
   ['one Redis', () => ({ url: MACHINE_REDIS })],
   ['a Redis Cluster of three', () => ({ clusterNodes: cluster.nodes })],
 ] as const;
+
+/** Every server to look at for a key: the one Redis, or each Cluster node. */
+const serversOf = (target: { url: string } | { clusterNodes: readonly string[] }) =>
+  'url' in target ? [target.url] : target.clusterNodes.map((node) => `redis://${node}`);
 
 /** A counter summed over every replica. */
 async function metric(system: TestSystem, pattern: RegExp): Promise<number> {
@@ -67,12 +75,13 @@ const HITS = /cache_lookups_total\{cache="response",result="hit"[^}]*\} (\d+)/;
 
 describe.each(targets)('two gateway replicas sharing %s', (_name, target) => {
   let system: TestSystem;
+  const keyPrefix = `${prefix}:${randomUUID()}`;
   beforeAll(async () => {
     system = await startSystem({
       replicas: 2,
       gateway: {
         sharedTier: (onError) => createRedisTier({ target: target(), onError }),
-        sharedTierKeyPrefix: `${prefix}:${randomUUID()}`,
+        sharedTierKeyPrefix: keyPrefix,
         // The agencies send no Cache-Control yet: as an operator would, assume 60 s, private.
         responseCache: { subgraphHints: { '*': { maxAge: 60, scope: 'PRIVATE' } } },
       },
@@ -113,6 +122,8 @@ describe.each(targets)('two gateway replicas sharing %s', (_name, target) => {
     const token = await system.token(personaResidentId('grace'));
     const first = await system.query<Me>(turning65, { token, replica: 0 });
     expect(first.errors).toBeUndefined();
+    // Apollo's response cache writes after the answer has gone: wait until it has.
+    await untilKeyExists(serversOf(target()), `${keyPrefix}:gateway:v*:rc:*`);
     system.clearSubgraphRequests();
     const second = await system.query<Me>(turning65, { token, replica: 1 });
     expect(second.data).toEqual(first.data);

@@ -39,3 +39,26 @@ export function withDefaultCacheHint(base: Fetcher, hint: CacheHint): Fetcher {
     });
   };
 }
+
+/**
+ * Restricts a request's cache policy by a subgraph's Cache-Control header exactly as
+ * @apollo/gateway does for the fetches it sends itself (no header or no max-age: not cacheable).
+ */
+export function restrictCachePolicy(
+  policy: { restrict?(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void } | undefined,
+  header: string | null | undefined,
+): void {
+  if (!policy?.restrict) return;
+  const directives = new Map(
+    (header ?? '').split(',').map((part) => {
+      const [name = '', value] = part.trim().toLowerCase().split('=');
+      return [name, value] as const;
+    }),
+  );
+  const maxAge = directives.get('max-age');
+  policy.restrict({
+    maxAge: maxAge !== undefined && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0,
+    ...(directives.has('private') ? { scope: 'PRIVATE' as const } : {}),
+    ...(directives.has('public') ? { scope: 'PUBLIC' as const } : {}),
+  });
+}

@@ -144,3 +144,25 @@ export async function startRedisCluster(size = 3): Promise<TestRedisCluster> {
     throw error;
   }
 }
+
+/**
+ * Keys matching `pattern` on every given server (`redis://…` URLs; for a Cluster, every node), for
+ * tests that must wait until something was written in the background.
+ */
+export async function keysMatching(urls: readonly string[], pattern: string): Promise<string[]> {
+  const keys = await Promise.all(
+    urls.map(async (url) => {
+      const { stdout } = await run('redis-cli', ['-u', url, '--scan', '--pattern', pattern]);
+      return stdout.split('\n').filter(Boolean);
+    }),
+  );
+  return keys.flat();
+}
+
+/** Resolves once a key matching `pattern` exists; throws after about ten seconds. */
+export async function untilKeyExists(urls: readonly string[], pattern: string): Promise<void> {
+  for (let attempt = 0; (await keysMatching(urls, pattern)).length === 0; attempt++) {
+    if (attempt > 400) throw new Error(`no key ${pattern} was written`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
