@@ -36,6 +36,10 @@ describe('loadGatewayConfig', () => {
       introspection: true,
       persistedOperationsFile: null,
       limits: DEFAULT_LIMITS,
+      sharedTier: { redis: null, keyPrefix: 'resident-graph', commandTimeoutMs: 250 },
+      apqTtlSeconds: 86_400,
+      rateLimits: { windowMs: 60_000, perClient: null, perResident: null },
+      responseCache: { enabled: true, subgraphHints: {} },
       tracing: null,
     });
     expect(Object.isFrozen(config)).toBe(true);
@@ -154,6 +158,42 @@ describe('loadGatewayConfig', () => {
   it('rejects subgraph URLs that are not http(s)', () => {
     expect(() => loadGatewayConfig({ SUBGRAPH_URLS: '{"ssa":"file:///etc/passwd"}' }, cwd)).toThrow(
       /SUBGRAPH_URLS/,
+    );
+  });
+
+  it('reads the shared tier: one Redis or a Cluster, never both, and the limits and cache hints', () => {
+    expect(
+      loadGatewayConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }, cwd).sharedTier.redis,
+    ).toEqual({ url: 'redis://127.0.0.1:6379/2' });
+    const cluster = loadGatewayConfig(
+      {
+        REDIS_CLUSTER_NODES: '10.0.0.1:7000, 10.0.0.2:7001',
+        RATE_LIMIT_PER_CLIENT: '100',
+        RATE_LIMIT_PER_RESIDENT: '0',
+        RATE_LIMIT_WINDOW_MS: '1000',
+        RESPONSE_CACHE_SUBGRAPH_HINTS:
+          '{"*":{"maxAge":30},"life-events":{"maxAge":300,"scope":"PUBLIC"}}',
+      },
+      cwd,
+    );
+    expect(cluster.sharedTier.redis).toEqual({ clusterNodes: ['10.0.0.1:7000', '10.0.0.2:7001'] });
+    expect(cluster.rateLimits).toEqual({ windowMs: 1000, perClient: 100, perResident: null });
+    expect(cluster.responseCache.subgraphHints).toEqual({
+      '*': { maxAge: 30, scope: 'PRIVATE' },
+      'life-events': { maxAge: 300, scope: 'PUBLIC' },
+    });
+    expect(() =>
+      loadGatewayConfig(
+        {
+          REDIS_URL: 'redis://127.0.0.1:6379',
+          REDIS_CLUSTER_NODES: '127.0.0.1:7000',
+          RESPONSE_CACHE_SUBGRAPH_HINTS: '{"*":{"maxAge":-1}}',
+        },
+        cwd,
+      ),
+    ).toThrow(/RESPONSE_CACHE_SUBGRAPH_HINTS[\s\S]*REDIS_URL and REDIS_CLUSTER_NODES/);
+    expect(() => loadGatewayConfig({ REDIS_URL: 'http://127.0.0.1:6379' }, cwd)).toThrow(
+      /REDIS_URL/,
     );
   });
 });

@@ -3,6 +3,8 @@ import { DEV_AUDIENCE, DEV_ISSUER, devIssuerJwksFile } from '@resident-graph/dev
 import { join, resolve } from 'node:path';
 import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
 import { resilienceConfigSchema, type ResilienceConfig } from './resilience/settings.js';
+import { cacheHintsSchema, type SubgraphCacheHints } from './response-cache/cache-hints.js';
+import type { RedisTarget } from './shared-tier/redis-tier.js';
 
 /** A variable holding a JSON value, parsed and then checked by `schema`. */
 const jsonVariable = <T extends z.ZodType>(example: string, schema: T) =>
@@ -112,6 +114,48 @@ const gatewayEnv = {
   GRAPHQL_MAX_VARIABLE_DEPTH: limit(DEFAULT_LIMITS.maxVariableDepth),
   /** Request body size in bytes; larger bodies answer 413 (default 262144). */
   MAX_BODY_BYTES: limit(DEFAULT_LIMITS.maxBodyBytes),
+  /**
+   * The Redis of the shared tier (persisted queries, response cache, rate limits), e.g.
+   * redis://127.0.0.1:6379/0 (default unset: an in-process tier, shared by no other replica).
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /**
+   * A Redis Cluster instead: comma-separated host:port seed nodes, e.g. 10.0.0.1:6379,10.0.0.2:6379
+   * (default unset). Set REDIS_URL or this, not both.
+   */
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ?.split(',')
+        .map((node) => node.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'host:port')).optional()),
+  /** First part of every shared-tier key, so deployments can share a Redis (default resident-graph). */
+  REDIS_KEY_PREFIX: z.string().min(1).default('resident-graph'),
+  /** Longest one Redis command may take before the gateway goes on without it, in ms (default 250). */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().positive().default(250),
+  /** How long an automatic persisted query is remembered, in seconds (default 86400). */
+  APQ_TTL_SECONDS: z.coerce.number().int().positive().default(86_400),
+  /** Length of the rate limits' sliding window, in ms (default 60000). */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().positive().default(60_000),
+  /** Requests one client application may send per window, all its users together; 0 = no limit (default 0). */
+  RATE_LIMIT_PER_CLIENT: z.coerce.number().int().min(0).default(0),
+  /** Requests one signed-in resident may send per window, over every application; 0 = no limit (default 0). */
+  RATE_LIMIT_PER_RESIDENT: z.coerce.number().int().min(0).default(0),
+  /** Cache answers the subgraphs say may be cached (Cache-Control), for first-party callers only (default true). */
+  RESPONSE_CACHE: flag(true),
+  /**
+   * JSON: the cache hint to assume for a subgraph that sends no Cache-Control, by subgraph name or
+   * `"*"`, e.g. {"*":{"maxAge":30,"scope":"PRIVATE"},"life-events":{"maxAge":300,"scope":"PUBLIC"}}
+   * (default {}: a subgraph that says nothing is not cached).
+   */
+  RESPONSE_CACHE_SUBGRAPH_HINTS: jsonVariable(
+    '{"*":{"maxAge":30,"scope":"PRIVATE"}}',
+    cacheHintsSchema,
+  ),
   /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   /** `service.name` of the spans (default gateway). */
@@ -174,6 +218,23 @@ export interface GatewayConfig {
   /** Absolute path of the persisted operations manifest; null when any operation may run. */
   readonly persistedOperationsFile: string | null;
   readonly limits: OperationLimits;
+  readonly sharedTier: {
+    /** null = the in-process tier. */
+    readonly redis: RedisTarget | null;
+    readonly keyPrefix: string;
+    readonly commandTimeoutMs: number;
+  };
+  readonly apqTtlSeconds: number;
+  /** Limits of 0 are off (null). */
+  readonly rateLimits: {
+    readonly windowMs: number;
+    readonly perClient: number | null;
+    readonly perResident: number | null;
+  };
+  readonly responseCache: {
+    readonly enabled: boolean;
+    readonly subgraphHints: SubgraphCacheHints;
+  };
   /** Where to export traces; null = tracing off. */
   readonly tracing: { readonly otlpEndpoint: string; readonly service: string } | null;
 }
@@ -210,6 +271,9 @@ export function loadGatewayConfig(
     problems.push(
       'AUTH_DEV_ISSUER: cannot be true when AUTH_JWKS_URL is set (dev tokens would never verify)',
     );
+  }
+  if (env['REDIS_URL'] && env['REDIS_CLUSTER_NODES']) {
+    problems.push('REDIS_URL and REDIS_CLUSTER_NODES: set one or the other, not both');
   }
   if (problems.length > 0 || !parsed) throw new ConfigError('gateway', problems);
 
@@ -269,6 +333,25 @@ export function loadGatewayConfig(
       assumedListSize: parsed.GRAPHQL_ASSUMED_LIST_SIZE,
       maxVariableDepth: parsed.GRAPHQL_MAX_VARIABLE_DEPTH,
       maxBodyBytes: parsed.MAX_BODY_BYTES,
+    }),
+    sharedTier: Object.freeze({
+      redis: parsed.REDIS_URL
+        ? Object.freeze({ url: parsed.REDIS_URL })
+        : parsed.REDIS_CLUSTER_NODES?.length
+          ? Object.freeze({ clusterNodes: Object.freeze(parsed.REDIS_CLUSTER_NODES) })
+          : null,
+      keyPrefix: parsed.REDIS_KEY_PREFIX,
+      commandTimeoutMs: parsed.REDIS_COMMAND_TIMEOUT_MS,
+    }),
+    apqTtlSeconds: parsed.APQ_TTL_SECONDS,
+    rateLimits: Object.freeze({
+      windowMs: parsed.RATE_LIMIT_WINDOW_MS,
+      perClient: parsed.RATE_LIMIT_PER_CLIENT || null,
+      perResident: parsed.RATE_LIMIT_PER_RESIDENT || null,
+    }),
+    responseCache: Object.freeze({
+      enabled: parsed.RESPONSE_CACHE,
+      subgraphHints: parsed.RESPONSE_CACHE_SUBGRAPH_HINTS ?? {},
     }),
     tracing: parsed.OTEL_EXPORTER_OTLP_ENDPOINT
       ? Object.freeze({

@@ -20,6 +20,12 @@ import {
 } from './resilience/agency-policy.js';
 import { resilienceFor } from './resilience/settings.js';
 import {
+  restrictCachePolicy,
+  withDefaultCacheHint,
+  type CacheHint,
+} from './response-cache/cache-hints.js';
+import { InFlightFetches } from './fetch/in-flight.js';
+import {
   SubgraphFailureError,
   SubgraphFetchFailure,
   type SubgraphFailureKind,
@@ -58,6 +64,15 @@ export interface CallerTokenDataSourceOptions {
   timeoutMs?: number;
   /** Told about every client fetch and how it ended. Default none. */
   observeFetch?: FetchObserver;
+  /**
+   * Send identical query fetches in flight at once for the same caller only once (see
+   * InFlightFetches). Default true.
+   */
+  deduplicate?: boolean;
+  /** Told each time a fetch joined an identical one in flight. Default none. */
+  observeDeduplicated?: (agency: string) => void;
+  /** The cache hint to assume when this subgraph sends no Cache-Control. Default none: not cacheable. */
+  defaultCacheHint?: CacheHint | undefined;
 }
 
 /** One undici pool for every subgraph data source of the process, made on first use. */
@@ -83,6 +98,8 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
   private readonly logger: Logger;
   private readonly policy: AgencyPolicy;
   private readonly observeFetch: FetchObserver | undefined;
+  private readonly observeDeduplicated: ((agency: string) => void) | undefined;
+  private readonly inFlight: InFlightFetches | null;
 
   constructor(options: CallerTokenDataSourceOptions) {
     super({ url: options.url });
@@ -90,13 +107,18 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     this.signingKey = options.signingKey;
     this.logger = options.logger;
     this.observeFetch = options.observeFetch;
+    this.observeDeduplicated = options.observeDeduplicated;
+    this.inFlight = options.deduplicate === false ? null : new InFlightFetches();
     this.policy =
       options.policy ??
       createAgencyPolicy(
         options.name,
         resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
       );
-    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
+    const fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
+    this.fetcher = options.defaultCacheHint
+      ? withDefaultCacheHint(fetcher, options.defaultCacheHint)
+      : fetcher;
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -106,6 +128,45 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         super.process(options),
       );
     }
+    const { query } = options.request;
+    // Only a signed-in resident is one caller: anonymous requests come from anyone, and merging
+    // theirs would make unrelated clients' requests depend on each other (and flatter benchmarks).
+    if (
+      this.inFlight &&
+      options.context.caller.residentId !== null &&
+      query !== undefined &&
+      operationKind(query) === 'query'
+    ) {
+      return this.inFlight.run(
+        options.context.caller,
+        query,
+        options.request.variables,
+        () => this.processClientFetch(options),
+        {
+          now: () => this.observeDeduplicated?.(this.subgraphName),
+          answered: (answer) => {
+            // The first fetch told its own request's cache policy what this subgraph said; tell ours.
+            if (this.honorSubgraphCacheControlHeader)
+              restrictCachePolicy(
+                options.incomingRequestContext.overallCachePolicy as Parameters<
+                  typeof restrictCachePolicy
+                >[0],
+                answer.http?.headers.get('cache-control'),
+              );
+          },
+        },
+      );
+    }
+    return this.processClientFetch(options);
+  }
+
+  /** A fetch for a client's request: under the agency's policy, failures turned into answers. */
+  private async processClientFetch(
+    options: Extract<
+      GraphQLDataSourceProcessOptions<GatewayContext>,
+      { incomingRequestContext: unknown }
+    >,
+  ) {
     const started = performance.now();
     const variables: unknown = options.request.variables?.['representations'];
     const representations = Array.isArray(variables) ? variables.length : null;

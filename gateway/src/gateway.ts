@@ -36,6 +36,12 @@ import { variablesGuard } from './protection/variables-guard.js';
 import { REQUEST_ID_RESPONSE_HEADER, requestIdFrom } from './request-id.js';
 import { createAgencyPolicies } from './resilience/agency-policy.js';
 import type { ResilienceConfig } from './resilience/settings.js';
+import { rateLimitPlugin, type RateLimits } from './protection/rate-limit.js';
+import { createResponseCache } from './response-cache/response-cache.js';
+import { cacheHintFor, type SubgraphCacheHints } from './response-cache/cache-hints.js';
+import { createInProcessTier } from './shared-tier/in-process-tier.js';
+import { tierKeys, type SharedTier, type TierErrorObserver } from './shared-tier/shared-tier.js';
+import { tierKeyValueCache } from './shared-tier/tier-key-value-cache.js';
 import { supergraphSubgraphs } from './supergraph.js';
 import { createSupergraphSource } from './supergraph-source.js';
 
@@ -83,6 +89,22 @@ export interface GatewayDeps {
   identityRecordsUrl?: string;
   /** How long one call to identity's records may take, in milliseconds. Default 2000. */
   identityRecordsTimeoutMs?: number;
+  /**
+   * Makes the shared tier (Redis, see ./shared-tier), telling it where to report failed operations.
+   * The gateway closes it on stop. Default: an in-process tier.
+   */
+  sharedTier?: (onError: TierErrorObserver) => SharedTier;
+  /** First part of every shared-tier key. Default resident-graph. */
+  sharedTierKeyPrefix?: string;
+  /** How long an automatic persisted query is remembered, in seconds. Default 86400. */
+  apqTtlSeconds?: number;
+  /** Requests per sliding window per client and per resident. Default none: no limits. */
+  rateLimits?: RateLimits;
+  /**
+   * The response cache (see ./response-cache): false turns it off; `subgraphHints` is the cache
+   * hint assumed for a subgraph that sends no Cache-Control. Default on, with no assumed hints.
+   */
+  responseCache?: false | { subgraphHints?: SubgraphCacheHints };
 }
 
 export interface Gateway {
@@ -116,6 +138,28 @@ export function createGateway(deps: GatewayDeps): Gateway {
     onReload: metrics.reloadAttempted,
   });
   metrics.supergraphLoaded(supergraph.initial.hash);
+  let lastTierWarning = 0;
+  const sharedTier = (deps.sharedTier ?? (() => createInProcessTier()))((operation, error) => {
+    metrics.tierError(operation, error);
+    // Not once per request during an outage: the metric counts them all.
+    if (Date.now() - lastTierWarning < 30_000) return;
+    lastTierWarning = Date.now();
+    logger.warn({ err: error, operation }, 'shared tier unavailable; answering without it');
+  });
+  const keys = tierKeys(deps.sharedTierKeyPrefix ?? 'resident-graph', 'gateway', () => {
+    return supergraph.status().hash;
+  });
+  const subgraphHints = deps.responseCache ? deps.responseCache.subgraphHints : undefined;
+  const responseCache =
+    deps.responseCache === false
+      ? null
+      : createResponseCache({
+          tier: sharedTier,
+          keys,
+          clients: deps.clients,
+          logger,
+          onLookup: (result) => metrics.cacheLookup('response', result),
+        });
   const policies = createAgencyPolicies(
     deps.resilience ?? {},
     deps.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
@@ -157,6 +201,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
         logger,
         policy: policies.get(name),
         observeFetch: metrics.observeFetch,
+        observeDeduplicated: metrics.fetchDeduplicated,
+        ...(subgraphHints && cacheHintFor(subgraphHints, name)
+          ? { defaultCacheHint: cacheHintFor(subgraphHints, name) }
+          : {}),
       });
     },
   });
@@ -189,9 +237,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [...armor.validationRules, maxRootFieldsRule(limits.maxRootFields)],
-    ...(deps.persistedOperations
-      ? { persistedQueries: { cache: deps.persistedOperations.cache } }
-      : {}),
+    // Safelist mode keeps its manifest; otherwise automatic persisted queries live in the shared
+    // tier, so a hash registered through one replica works on every other.
+    persistedQueries: deps.persistedOperations
+      ? { cache: deps.persistedOperations.cache }
+      : {
+          cache: tierKeyValueCache(
+            sharedTier,
+            (key) => keys.versioned(key),
+            deps.apqTtlSeconds ?? 86_400,
+            (result) => metrics.cacheLookup('apq', result),
+          ),
+          ttl: deps.apqTtlSeconds ?? 86_400,
+        },
     formatError: createErrorMasker((error) => {
       const request = requestLocalsStore.getStore();
       (request?.logger ?? logger).error({ err: error }, 'unexpected error');
@@ -210,6 +268,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
       ...armor.plugins,
       costLimitPlugin(limits.maxCost, limits.assumedListSize),
       ...(deps.persistedOperations ? [deps.persistedOperations.plugin] : []),
+      ...(deps.rateLimits
+        ? [rateLimitPlugin(deps.rateLimits, sharedTier, keys, metrics.rateLimited)]
+        : []),
+      ...(responseCache ?? []),
     ],
   });
   let started = false;
@@ -236,7 +298,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         checks: {
           supergraph: status,
           database: 'not configured',
-          redis: 'not configured',
+          // Redis being down is not an outage (the gateway answers without it): shown, not failed.
+          redis: sharedTierReadiness(sharedTier),
           breakers: Object.fromEntries(
             status.subgraphs.map((name) => [name, policies.get(name).breakerState()]),
           ),
@@ -301,8 +364,15 @@ export function createGateway(deps: GatewayDeps): Gateway {
       stopping = true;
       if (started) await apollo.stop();
       else if (httpServer.listening) await new Promise((resolve) => httpServer.close(resolve));
+      await sharedTier.close();
     },
   };
+}
+
+function sharedTierReadiness(tier: SharedTier) {
+  const { kind, state } = tier.status();
+  // Unchanged from before the tier existed, for probes that read it: no Redis, the in-process tier.
+  return kind === 'in-process' ? 'not configured' : { kind, state };
 }
 
 /** What the first middleware puts on `res.locals` for everything after it. */

@@ -24,3 +24,12 @@ export {
   DEV_SIGN_IN_PATH,
   type PlaygroundOptions,
 } from './playground/index.js';
+export {
+  tierKeys,
+  type SharedTier,
+  type SharedTierStatus,
+  type TierKeys,
+  type WindowVerdict,
+} from './shared-tier/shared-tier.js';
+export { createInProcessTier } from './shared-tier/in-process-tier.js';
+export { createRedisTier, type RedisTarget } from './shared-tier/redis-tier.js';

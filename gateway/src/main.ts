@@ -17,6 +17,7 @@ import { createAccessTokenVerifier, type AccessTokenVerifierOptions } from './au
 import { loadGatewayConfig, type GatewayConfig } from './config.js';
 import { loadPersistedOperations } from './protection/persisted-operations.js';
 import { playgroundFromConfig } from './playground/from-config.js';
+import { createRedisTier } from './shared-tier/redis-tier.js';
 
 // @apollo/gateway reports usage to Apollo and probes cloud metadata addresses unless this is set
 // before it loads. None of the static imports above loads it; gateway.ts is imported dynamically below.
@@ -95,6 +96,7 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
     logger,
   });
   const { createGateway } = await import('./gateway.js');
+  const { redis } = config.sharedTier;
   const gateway = createGateway({
     supergraphSdl,
     subgraphUrls: config.subgraphUrls,
@@ -123,6 +125,24 @@ async function start(config: GatewayConfig, logger: Logger): Promise<void> {
         }
       : {}),
     playground: await playgroundFromConfig(config),
+    ...(redis
+      ? {
+          sharedTier: (onError) =>
+            createRedisTier({
+              target: redis,
+              commandTimeoutMs: config.sharedTier.commandTimeoutMs,
+              onError,
+            }),
+        }
+      : {}),
+    sharedTierKeyPrefix: config.sharedTier.keyPrefix,
+    apqTtlSeconds: config.apqTtlSeconds,
+    ...(config.rateLimits.perClient !== null || config.rateLimits.perResident !== null
+      ? { rateLimits: config.rateLimits }
+      : {}),
+    responseCache: config.responseCache.enabled
+      ? { subgraphHints: config.responseCache.subgraphHints }
+      : false,
   });
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -9,6 +9,8 @@ import type { FetchObserver } from './data-source.js';
 import type { BreakerState, PolicyHooks } from './resilience/agency-policy.js';
 import { subgraphFailureCodes } from './resilience/subgraph-errors.js';
 import type { ReloadAttempt } from './supergraph-source.js';
+import type { RateLimitSubject } from './protection/rate-limit.js';
+import type { TierErrorObserver } from './shared-tier/shared-tier.js';
 
 const BREAKER_STATES: readonly BreakerState[] = ['closed', 'open', 'half-open', 'isolated'];
 
@@ -18,6 +20,11 @@ export interface GatewayMetrics extends ServiceMetrics {
   readonly policyHooks: Required<PolicyHooks>;
   readonly supergraphLoaded: (hash: string) => void;
   readonly reloadAttempted: (attempt: ReloadAttempt) => void;
+  /** A lookup in a cache of the shared tier: `response` (answers) or `apq` (persisted queries). */
+  readonly cacheLookup: (cache: 'response' | 'apq', result: 'hit' | 'miss') => void;
+  readonly tierError: TierErrorObserver;
+  readonly rateLimited: (limit: RateLimitSubject) => void;
+  readonly fetchDeduplicated: (agency: string) => void;
 }
 
 export function createGatewayMetrics(): GatewayMetrics {
@@ -63,6 +70,30 @@ export function createGatewayMetrics(): GatewayMetrics {
     labelNames: ['hash'] as const,
     registers,
   });
+  const cacheLookups = new Counter({
+    name: 'cache_lookups_total',
+    help: 'Lookups in the shared tier’s caches, by cache (response or apq) and result (hit or miss).',
+    labelNames: ['cache', 'result'] as const,
+    registers,
+  });
+  const tierErrors = new Counter({
+    name: 'shared_tier_errors_total',
+    help: 'Shared-tier (Redis) operations that failed, by operation; the request went on without them.',
+    labelNames: ['operation'] as const,
+    registers,
+  });
+  const rateLimited = new Counter({
+    name: 'rate_limited_total',
+    help: 'Requests refused with 429, by the limit they were over (client or resident).',
+    labelNames: ['limit'] as const,
+    registers,
+  });
+  const deduplicated = new Counter({
+    name: 'subgraph_fetches_deduplicated_total',
+    help: 'Query fetches to an agency not sent because the same caller’s identical fetch was in flight.',
+    labelNames: ['agency'] as const,
+    registers,
+  });
   const breakerSeen = new Set<string>();
   const supergraphLoaded = (hash: string) => {
     supergraph.reset();
@@ -90,6 +121,10 @@ export function createGatewayMetrics(): GatewayMetrics {
       onRetry: (agency) => retries.inc({ agency }),
     },
     supergraphLoaded,
+    cacheLookup: (cache, result) => cacheLookups.inc({ cache, result }),
+    tierError: (operation) => tierErrors.inc({ operation }),
+    rateLimited: (limit) => rateLimited.inc({ limit }),
+    fetchDeduplicated: (agency) => deduplicated.inc({ agency }),
     reloadAttempted: (attempt) => {
       reloads.inc({ result: attempt.result });
       if (attempt.result === 'applied') supergraphLoaded(attempt.hash);

@@ -91,6 +91,13 @@ export const errorCodes = {
     meaning: 'The request body is larger than the gateway accepts.',
     clientAction: 'Send a smaller request; large inputs do not belong in one GraphQL request.',
   },
+  RATE_LIMITED: {
+    http: 429,
+    meaning:
+      'The client application, or the signed-in resident, sent more requests than the gateway allows in its sliding window (`extensions.limit` says which: `client` or `resident`). Nothing was run. The `Retry-After` header and `extensions.retryAfterSeconds` say when one more request fits.',
+    clientAction:
+      'Wait the `Retry-After` seconds before sending again; spread requests out, and reuse answers instead of asking again.',
+  },
   SUBGRAPH_UNAVAILABLE: {
     http: 200,
     meaning:

@@ -30,8 +30,10 @@ export const TEST_ISSUER = 'https://issuer.test.resident-graph.invalid';
 export const TEST_AUDIENCE = 'resident-graph';
 
 export interface TestSystem {
-  /** The gateway's `/graphql` URL. */
+  /** The gateway's `/graphql` URL (the first replica's). */
   url: string;
+  /** Every gateway replica's `/graphql` URL; the first is `url`. */
+  replicaUrls: readonly string[];
   /** Each subgraph's `/graphql` URL by name. */
   subgraphUrls: Record<string, string>;
   /** An access token from the test issuer for `residentId`. */
@@ -43,8 +45,12 @@ export interface TestSystem {
       token?: string;
       variables?: Record<string, unknown>;
       headers?: Record<string, string>;
+      /** Which gateway replica to ask (index into `replicaUrls`). Default 0. */
+      replica?: number;
+      /** Extra fields of the request body, such as `extensions` (persisted queries). */
+      body?: Record<string, unknown>;
     },
-  ): Promise<GraphQLResponse<T> & { status: number }>;
+  ): Promise<GraphQLResponse<T> & { status: number; headers: Headers }>;
   /**
    * What the gateway asked each subgraph since the last `clearSubgraphRequests()`: every subgraph
    * sits behind a recording proxy.
@@ -100,6 +106,11 @@ export async function startTestSystem(options: {
       | 'supergraphWatch'
       | 'subgraphTimeoutMs'
       | 'identityRecordsTimeoutMs'
+      | 'sharedTier'
+      | 'sharedTierKeyPrefix'
+      | 'rateLimits'
+      | 'responseCache'
+      | 'apqTtlSeconds'
     >
   >;
   /**
@@ -107,6 +118,11 @@ export async function startTestSystem(options: {
    * `proxies['identity-records']` (stop it to make the record store unreachable). Default false.
    */
   proxyIdentityRecords?: boolean;
+  /**
+   * Gateway replicas in front of the same subgraphs, each built from the same options (so each
+   * makes its own shared tier: replicas share state only through Redis). Default 1.
+   */
+  replicas?: number;
   /**
    * Serve the built browser IDE with these example operations and "sign in as" a persona, with
    * tokens from the test issuer (default: no IDE, as in production).
@@ -141,34 +157,42 @@ export async function startTestSystem(options: {
     const identity = running.get('identity');
     if (options.proxyIdentityRecords && identity)
       proxies['identity-records'] = await startFaultProxy(identity.url);
-    const gateway = createGateway({
-      supergraphSdl: options.supergraphSdl,
-      subgraphUrls,
-      verifyAccessToken: createAccessTokenVerifier({
-        issuer: TEST_ISSUER,
-        audience: TEST_AUDIENCE,
-        jwks: issuerKey.jwks,
-      }),
-      clients: options.clients ?? repositoryClientRegistry(),
-      callerSigningKey: gatewayKey,
-      logger: createLogger('gateway', 'silent'),
-      ...(proxies['identity-records']
-        ? { identityRecordsUrl: proxies['identity-records'].url }
-        : {}),
-      ...options.gateway,
-      ...(options.ide
-        ? {
-            playground: {
-              assetsDir: ideAssetsDir,
-              examples: readExampleOperations(options.ide.examplesDir),
-              devSignIn: personaSignIn(issuerKey, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE }),
-            },
-          }
-        : {}),
-    });
-    const url = await gateway.listen(0);
+    const makeGateway = () =>
+      createGateway({
+        supergraphSdl: options.supergraphSdl,
+        subgraphUrls,
+        verifyAccessToken: createAccessTokenVerifier({
+          issuer: TEST_ISSUER,
+          audience: TEST_AUDIENCE,
+          jwks: issuerKey.jwks,
+        }),
+        clients: options.clients ?? repositoryClientRegistry(),
+        callerSigningKey: gatewayKey,
+        logger: createLogger('gateway', 'silent'),
+        ...(proxies['identity-records']
+          ? { identityRecordsUrl: proxies['identity-records'].url }
+          : {}),
+        ...options.gateway,
+        ...(options.ide
+          ? {
+              playground: {
+                assetsDir: ideAssetsDir,
+                examples: readExampleOperations(options.ide.examplesDir),
+                devSignIn: personaSignIn(issuerKey, {
+                  issuer: TEST_ISSUER,
+                  audience: TEST_AUDIENCE,
+                }),
+              },
+            }
+          : {}),
+      });
+    const gateways = Array.from({ length: options.replicas ?? 1 }, makeGateway);
+    const replicaUrls: string[] = [];
+    for (const gateway of gateways) replicaUrls.push(await gateway.listen(0));
+    const url = replicaUrls[0] ?? '';
     return {
       url,
+      replicaUrls,
       gatewayOrigin: new URL(url).origin,
       proxies,
       subgraphUrls,
@@ -179,17 +203,23 @@ export async function startTestSystem(options: {
           ...tokenOptions,
           residentId,
         }),
-      async query(query, { token, variables, headers = {} } = {}) {
-        const response = await fetch(url, {
+      async query(query, { token, variables, headers = {}, replica = 0, body = {} } = {}) {
+        const target = replicaUrls[replica];
+        if (!target) throw new Error(`no gateway replica ${replica}`);
+        const response = await fetch(target, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...headers,
           },
-          body: JSON.stringify({ query, variables }),
+          body: JSON.stringify({ query, variables, ...body }),
         });
-        return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
+        return {
+          status: response.status,
+          headers: response.headers,
+          ...((await response.json()) as GraphQLResponse<never>),
+        };
       },
       subgraphRequests: (name) => recorders.get(name)?.requests ?? [],
       subgraph(name) {
@@ -214,7 +244,7 @@ export async function startTestSystem(options: {
         else recorders.get(name)?.setUpstream(subgraph.url);
       },
       async stop() {
-        await gateway.stop();
+        await Promise.all(gateways.map((gateway) => gateway.stop()));
         await Promise.all([...recorders.values()].map((r) => r.stop()));
         await Promise.all(Object.values(proxies).map((p) => p.stop()));
         await Promise.all(

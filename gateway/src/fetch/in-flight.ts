@@ -1,0 +1,74 @@
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Caller } from '@resident-graph/caller';
+import { createHash } from 'node:crypto';
+
+type Response = GatewayGraphQLResponse;
+
+interface InFlight {
+  readonly answer: Promise<Response>;
+  /** Requests that joined after the first; when any did, every one gets its own copy. */
+  followers: number;
+}
+
+/**
+ * Identical query fetches to one subgraph that are in flight at the same time, for the same
+ * caller, are sent once. "The same caller" is everything the subgraph decides on (resident,
+ * client, scopes, assurance, why a token was refused): two residents never share a fetch, however
+ * alike their queries. Mutations never come here (see CallerTokenDataSource).
+ */
+export class InFlightFetches {
+  private readonly inFlight = new Map<string, InFlight>();
+
+  /**
+   * Runs `fetch`, or joins the identical one in flight: then `joined.now` is told at once, and
+   * `joined.answered` gets the shared answer (to apply what the first fetch applied to its own
+   * request, such as the cache policy).
+   */
+  async run(
+    caller: Caller,
+    query: string,
+    variables: Record<string, unknown> | undefined,
+    fetch: () => Promise<Response>,
+    joined: { now?(): void; answered?(answer: Response): void } = {},
+  ): Promise<Response> {
+    const key = fetchKey(caller, query, variables);
+    const existing = this.inFlight.get(key);
+    if (existing) {
+      existing.followers++;
+      joined.now?.();
+      const answer = await existing.answer;
+      joined.answered?.(answer);
+      return copy(answer);
+    }
+    const entry: InFlight = { answer: fetch(), followers: 0 };
+    this.inFlight.set(key, entry);
+    try {
+      const answer = await entry.answer;
+      // The gateway merges answers into the response in place: shared ones are copied for each.
+      return entry.followers > 0 ? copy(answer) : answer;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+}
+
+function fetchKey(caller: Caller, query: string, variables: Record<string, unknown> | undefined) {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        caller.residentId,
+        caller.clientId,
+        [...caller.scopes].sort(),
+        caller.assurance,
+        caller.authError,
+        query,
+        variables ?? null,
+      ]),
+    )
+    .digest('base64');
+}
+
+/** A deep copy of the result; the HTTP response it came with is read-only and shared. */
+function copy({ http, ...result }: Response): Response {
+  return { ...structuredClone(result), ...(http ? { http } : {}) };
+}
