@@ -2,7 +2,11 @@ import { fixedClock, systemClock } from '@resident-graph/calendar';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
 import { startTracing } from '@resident-graph/observability';
-import { openAgencyDatabase, openPostgresAgencyDatabase } from '@resident-graph/store';
+import {
+  openAgencyDatabase,
+  openPostgresAgencyDatabase,
+  withDatabasePassword,
+} from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
@@ -30,7 +34,12 @@ export async function runSubgraph<DB, Context extends object>(
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = config.postgres
       ? await openPostgresAgencyDatabase<DB>(
-          config.postgres.url,
+          config.postgres.passwordFile
+            ? withDatabasePassword(
+                config.postgres.url,
+                readFileSync(config.postgres.passwordFile, 'utf8').trim(),
+              )
+            : config.postgres.url,
           config.postgres.schema,
           definition.migrations,
         )
