@@ -2,10 +2,11 @@ import { testPostgresServerUrl } from '@resident-graph/testing';
 import { agencyDatabaseUrl, createDatabase, dropDatabase } from '@resident-graph/store';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeDeploymentSecrets } from '../../scripts/lib/deployment-secrets.js';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
 import {
   eventually,
@@ -105,19 +106,27 @@ describe('the deployment topology: two gateways behind HAProxy, subgraphs on Pos
 
   beforeAll(async () => {
     databaseUrl = await createDatabase(testPostgresServerUrl, databaseName);
-    // compose's `setup`: the development keys, then the seed into PostgreSQL with an admin URL.
+    // `npm run deploy:secrets`, then compose's `setup`: the development keys, and the seed into
+    // PostgreSQL with an admin URL, setting each agency role's password from its secret file.
+    const secrets = join(dataDir, 'secrets');
+    mkdirSync(secrets);
+    writeDeploymentSecrets(secrets);
     runScript('scripts/keys.ts', []);
-    runScript('scripts/seed.ts', ['--residents', '20', '--if-empty', '--as-of', TODAY], {
-      DATABASE_URL: databaseUrl,
-    });
+    runScript(
+      'scripts/seed.ts',
+      ['--residents', '20', '--if-empty', '--as-of', TODAY, '--role-password-dir', secrets],
+      { DATABASE_URL: databaseUrl },
+    );
 
-    // Each agency connects as its own role (the test server trusts local roles: no password).
+    // Each agency connects as its own role, its password read from its own secret file (the test
+    // server trusts local connections, so the password is read and sent but not what admits it).
     const subgraphProcesses = await Promise.all(
       subgraphs.map((definition) =>
         startNodeService(definition.name, `subgraphs/${definition.name}/src/main.ts`, {
           ...env,
           PORT: '0',
           DATABASE_URL: agencyDatabaseUrl(databaseUrl, definition.name),
+          DATABASE_PASSWORD_FILE: join(secrets, `db-password-${definition.name}`),
         }),
       ),
     );
