@@ -44,7 +44,8 @@ function registerInDockerfile(root: string, n: AgencyNames): void {
 }
 
 /**
- * A service for the subgraph (on PostgreSQL as its own role, with its own password secret), the
+ * A service for the subgraph (on PostgreSQL as its own role, with its own password secret and its
+ * own volume for local state), the
  * secret itself (`npm run deploy:secrets` writes it: its names come from the subgraph list), setup
  * mounting it to set the role's password, and the gateways' URL for it and wait on it.
  */
@@ -59,10 +60,12 @@ function registerInDockerCompose(root: string, n: AgencyNames): void {
       DATABASE_URL: postgres://${role}@postgres:5432/rg
       DATABASE_PASSWORD_FILE: /run/secrets/db-password-${n.name}
       GATEWAY_JWKS_FILE: /public-keys/gateway-caller.jwks.json
+      DATA_DIR: /data
     secrets:
       - db-password-${n.name}
     volumes:
       - public-keys:/public-keys:ro
+      - ${n.name}-data:/data
     expose:
       - '${n.port}'
     depends_on:
@@ -100,6 +103,11 @@ function registerInDockerCompose(root: string, n: AgencyNames): void {
       .replace(
         /(\nsecrets:\n(?: {2}[\w-]+:\n {4}file: [^\n]+\n)+)/,
         `$1  db-password-${n.name}:\n    file: ./deploy/secrets/db-password-${n.name}\n`,
+      )
+      // Its own volume, after the other agencies' ones.
+      .replace(
+        /(\nvolumes:\n(?:.*\n)*? {2}[\w-]+-data:\n)(?! {2}[\w-]+-data:)/,
+        `$1  ${n.name}-data:\n`,
       ),
   );
 }

@@ -183,9 +183,11 @@ describe('docker-compose.yml', () => {
       expect(service.secrets).toEqual([`db-password-${name}`]);
       expect(env['DATABASE_PASSWORD_FILE']).toBe(`/run/secrets/db-password-${name}`);
 
-      // The gateway's public key only, read-only, from the volume setup writes it to.
+      // The gateway's public key only, read-only, from the volume setup writes it to; its local
+      // state (keys it creates itself) on a volume of its own.
       expect(env['GATEWAY_JWKS_FILE']).toBe('/public-keys/gateway-caller.jwks.json');
-      expect(service.volumes).toEqual(['public-keys:/public-keys:ro']);
+      expect(env['DATA_DIR']).toBe('/data');
+      expect(service.volumes).toEqual(['public-keys:/public-keys:ro', `${name}-data:/data`]);
 
       expect(probeOf(service)).toContain(`http://127.0.0.1:${env['PORT']}/health/ready`);
       expect(dependenciesOf(service)).toEqual({
@@ -280,12 +282,14 @@ describe('docker-compose.yml', () => {
     expect(declared).toContain('data');
   });
 
-  it('mounts the gateway private key volume only where the gateway key belongs', () => {
-    for (const [name, service] of services) {
-      if (service.volumes?.some((mount) => mount.startsWith('data:'))) {
-        expect(['setup', ...gatewayNames], `${name} mounts the private keys`).toContain(name);
-      }
-    }
+  it('mounts each volume of private keys only where those keys belong', () => {
+    const mountedBy = (volume: string) =>
+      services
+        .filter(([, service]) => service.volumes?.some((mount) => mount.startsWith(`${volume}:`)))
+        .map(([name]) => name)
+        .sort();
+    expect(mountedBy('data')).toEqual(['setup', ...gatewayNames].sort());
+    for (const name of subgraphNames) expect(mountedBy(`${name}-data`)).toEqual([name]);
   });
 
   it('declares exactly the secrets `npm run deploy:secrets` writes, as ignored files, and uses each', () => {
