@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDeploymentSecrets } from '../../scripts/lib/deployment-secrets.js';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
+import { variablesReadBy } from '../repo/variables-read.js';
 import {
   eventually,
   freePort,
@@ -23,11 +24,16 @@ import {
 // role, two gateway replicas, and HAProxy with the very deploy/haproxy.cfg compose mounts (only the
 // addresses come from the environment, as in compose). Checked end to end through the load balancer.
 //
-// TODO(redis): the gateway reads no REDIS_URL yet (gateway/src/config.ts); when it does, pass the
-// machine's Redis (redis://127.0.0.1:6379 with a database number of this test's own) to both
-// replicas here, and to the gateway services in docker-compose.yml, so they share it.
+// Redis: both replicas get the machine's Redis (127.0.0.1:6379, under a key prefix of this run's own,
+// removed afterwards) as soon as the gateway's config reads REDIS_URL — the change that gives the
+// gateway its Redis tier adds it. Until then there is nothing to pass (TODO(redis): once merged,
+// docker-compose.yml's gateways get REDIS_URL too, see the TODO there).
 
 const TODAY = '2026-06-15';
+const gatewayVariables = variablesReadBy(`${repositoryRoot}gateway/src/config.ts`);
+/** Whether the gateway has a Redis tier to share (see above). */
+const sharesRedis = gatewayVariables.has('REDIS_URL');
+const redisKeyPrefix = `rg-deploy-${randomBytes(4).toString('hex')}`;
 const LIFE_EVENT_QUERY =
   'query Moving { me { givenName activeLifeEvents journey(event: MOVING) { steps { agency task { __typename } } } } }';
 
@@ -144,6 +150,10 @@ describe('the deployment topology: two gateways behind HAProxy, subgraphs on Pos
           AUTH_DEV_ISSUER: 'true',
           SUBGRAPH_URLS: subgraphUrls,
           SUPERGRAPH_RELOAD_INTERVAL_MS: '0',
+          ...(sharesRedis ? { REDIS_URL: 'redis://127.0.0.1:6379/0' } : {}),
+          ...(sharesRedis && gatewayVariables.has('REDIS_KEY_PREFIX')
+            ? { REDIS_KEY_PREFIX: redisKeyPrefix }
+            : {}),
         }),
       ),
     );
@@ -172,6 +182,23 @@ describe('the deployment topology: two gateways behind HAProxy, subgraphs on Pos
     await Promise.all([haproxy, ...services].flatMap((p) => (p ? [stopProcess(p)] : [])));
     await dropDatabase(testPostgresServerUrl, databaseName);
     rmSync(dataDir, { recursive: true, force: true });
+    if (sharesRedis) {
+      // What the replicas wrote to the shared Redis, under this run's prefix only.
+      spawnSync('sh', [
+        '-c',
+        `redis-cli --scan --pattern '${redisKeyPrefix}*' | xargs -r redis-cli del`,
+      ]);
+    }
+  });
+
+  it.skipIf(!sharesRedis)('connects both replicas to the shared Redis', async () => {
+    for (const gateway of gateways) {
+      const ready = (await (await fetch(new URL('/health/ready', gateway.url))).json()) as {
+        checks: { redis?: unknown };
+      };
+      expect(ready.checks.redis, gateway.name).not.toBe('not configured');
+      expect(JSON.stringify(ready.checks.redis), gateway.name).toContain('up');
+    }
   });
 
   it('keeps every agency store in PostgreSQL, none in SQLite files', () => {
