@@ -1,5 +1,7 @@
 # One image for every Resident Graph service; docker-compose.yml picks the service by its command,
 # e.g. `npx tsx subgraphs/ssa/src/main.ts` or `npx tsx gateway/src/main.ts` (the default).
+# No secret goes into it: keys and passwords are mounted at run time (.dockerignore keeps the local
+# .data/ keys and deploy/secrets/ out of `COPY . .`; tests/repo/docker-compose.test.ts checks both).
 
 FROM node:20-slim AS deps
 # better-sqlite3 compiles from source when no prebuilt binary matches.
@@ -44,8 +46,8 @@ COPY --from=deps /app ./
 COPY . .
 # The browser IDE the gateway serves: built from the locked npm packages, never fetched at run time.
 RUN npm run build:ide
-# Named volumes start with the ownership of the image's mount point.
-RUN mkdir -p /data && chown node:node /data
+# Named volumes start with the ownership of the image's mount point (docker-compose.yml mounts these).
+RUN mkdir -p /data /public-keys && chown node:node /data /public-keys
 USER node
 ENV DATA_DIR=/data
 CMD ["npx", "tsx", "gateway/src/main.ts"]

@@ -1,7 +1,13 @@
 // npm start: seeds the embedded databases if empty, starts every subgraph and the gateway as their own
 // processes, prefixes their logs, and stops them all on Ctrl-C.
+// With DATABASE_URL set (a PostgreSQL URL allowed to create roles and schemas; DATABASE_PASSWORD_FILE
+// may hold its password) the stores live there instead: one schema per agency, seeded if empty, and
+// each subgraph connects as its agency's own role with a password made up for this run.
 import { systemClock } from '@resident-graph/calendar';
 import { buildIde } from '@resident-graph/ide/build';
+import { agencyDatabaseUrl, withDatabasePassword } from '@resident-graph/store';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ensureDevelopmentKeys } from './lib/keys.js';
 import { markRunning, readSeedRecord, seedStores } from './lib/seed-stores.js';
 import { startService, stopServices, waitForReady, type ServiceProcess } from './lib/processes.js';
@@ -12,7 +18,19 @@ const dataDir = process.env['DATA_DIR'] ?? '.data';
 // RG_PORTS=ephemeral lets the OS pick every port (tests, or a machine where 4000-4107 are taken).
 const ephemeral = process.env['RG_PORTS'] === 'ephemeral';
 const gatewayPort = ephemeral ? 0 : Number(process.env['GATEWAY_PORT'] ?? 4000);
-const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
+const adminUrl = process.env['DATABASE_URL'] || undefined;
+const adminPasswordFile = process.env['DATABASE_PASSWORD_FILE'] || undefined;
+const databaseUrl =
+  adminUrl && adminPasswordFile
+    ? withDatabasePassword(adminUrl, readFileSync(adminPasswordFile, 'utf8').trim())
+    : adminUrl;
+// The admin connection stays here: each subgraph gets only its own role's URL (below).
+const { DATABASE_URL: _url, DATABASE_PASSWORD_FILE: _file, ...inherited } = process.env;
+const env = { ...inherited, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
+// A fresh password per agency role for this run, set by the seeder (PostgreSQL only).
+const rolePasswords: Record<string, string> = databaseUrl
+  ? Object.fromEntries(subgraphs.map((s) => [s.name, randomBytes(18).toString('base64url')]))
+  : {};
 
 // Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
 await ensureDevelopmentKeys(dataDir);
@@ -21,12 +39,20 @@ if (await buildIde({ quiet: true })) console.log('Built the browser IDE (ide/dis
 
 // The services run as of RG_TODAY when it is set, else as of today; new stores are seeded to match.
 const runsAsOf = process.env['RG_TODAY'] ?? systemClock(process.env['RG_TIME_ZONE']).today();
-const seed = await seedStores({ dataDir, asOf: runsAsOf, generated: 1000, onlyIfEmpty: true });
+const seed = await seedStores({
+  dataDir,
+  asOf: runsAsOf,
+  generated: 1000,
+  onlyIfEmpty: true,
+  databaseUrl,
+  rolePasswords,
+});
+const storesIn = databaseUrl ? `PostgreSQL ${new URL(databaseUrl).host}` : dataDir;
 const seededAsOf = readSeedRecord(dataDir)?.asOf ?? runsAsOf;
 console.log(
   seed.seeded.length
     ? `Seeded ${seed.seeded.join(', ')} (personas + 1000 residents, as of ${runsAsOf})`
-    : `Stores in ${dataDir} already seeded as of ${seededAsOf}`,
+    : `Stores in ${storesIn} already seeded as of ${seededAsOf}`,
 );
 if (seededAsOf !== runsAsOf) {
   console.log(
@@ -58,7 +84,19 @@ try {
       startService(
         definition.name,
         `subgraphs/${definition.name}/src/main.ts`,
-        { ...env, PORT: String(port) },
+        {
+          ...env,
+          PORT: String(port),
+          ...(databaseUrl
+            ? {
+                DATABASE_URL: agencyDatabaseUrl(
+                  databaseUrl,
+                  definition.name,
+                  rolePasswords[definition.name],
+                ),
+              }
+            : {}),
+        },
         index,
         width,
       ),

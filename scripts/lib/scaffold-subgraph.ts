@@ -43,42 +43,71 @@ function registerInDockerfile(root: string, n: AgencyNames): void {
   );
 }
 
-/** A service for the subgraph, and the gateways' URL for it and wait on it. */
+/**
+ * A service for the subgraph (on PostgreSQL as its own role, with its own password secret and its
+ * own volume for local state), the
+ * secret itself (`npm run deploy:secrets` writes it: its names come from the subgraph list), setup
+ * mounting it to set the role's password, and the gateways' URL for it and wait on it.
+ */
 function registerInDockerCompose(root: string, n: AgencyNames): void {
+  const role = `rg_${n.name.replace(/-/g, '_')}`;
   const service = `  ${n.name}:
     <<: *node-service
     command: ['npx', 'tsx', 'subgraphs/${n.name}/src/main.ts']
     environment:
       PORT: '${n.port}'
       HOST: 0.0.0.0
+      DATABASE_URL: postgres://${role}@postgres:5432/rg
+      DATABASE_PASSWORD_FILE: /run/secrets/db-password-${n.name}
+      GATEWAY_JWKS_FILE: /public-keys/gateway-caller.jwks.json
       DATA_DIR: /data
-      DATABASE_FILE: /data/${n.name}.sqlite
-      GATEWAY_JWKS_FILE: /data/keys/gateway-caller.jwks.json
-    ports:
-      - '${n.port}:${n.port}'
+    secrets:
+      - db-password-${n.name}
+    volumes:
+      - public-keys:/public-keys:ro
+      - ${n.name}-data:/data
+    expose:
+      - '${n.port}'
     depends_on:
       setup:
         condition: service_completed_successfully
+      postgres:
+        condition: service_healthy
     healthcheck:
       test:
         - CMD
         - node
         - -e
-        - fetch('http://127.0.0.1:${n.port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))
+        - fetch('http://127.0.0.1:${n.port}/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))
       <<: *health-timing
-    restart: unless-stopped
 
 `;
   edit(root, 'docker-compose.yml', (text) =>
     text
-      .replace(/\n {2}gateway:\n/, `\n${service}  gateway:\n`)
+      // The new service goes before the gateways (the comment above them, or the first one).
+      .replace(/\n((?: {2}#[^\n]*\n)*) {2}gateway-1:\n/, `\n${service}$1  gateway-1:\n`)
       .replace(
         /(\n(\s+)"[\w-]+": "http:\/\/[\w-]+:\d+\/graphql")\n(\s+)\}/g,
         `$1,\n$2"${n.name}": "http://${n.name}:${n.port}/graphql"\n$3}`,
       )
+      // The gateways' shared dependencies (an anchor the other gateways reuse): wait on it too.
       .replace(
-        /(\n {6}[\w-]+:\n {8}condition: service_healthy)\n {4}healthcheck:/g,
-        `$1\n      ${n.name}:\n        condition: service_healthy\n    healthcheck:`,
+        /(\n {4}depends_on: &gateway-dependencies\n(?: {6}[\w-]+:\n {8}condition: \w+\n)+)/,
+        `$1      ${n.name}:\n        condition: service_healthy\n`,
+      )
+      // setup sets every role's password, so it mounts every agency's secret.
+      .replace(
+        /(\n {4}secrets:\n {6}- postgres-admin-password\n(?: {6}- db-password-[\w-]+\n)+)/,
+        `$1      - db-password-${n.name}\n`,
+      )
+      .replace(
+        /(\nsecrets:\n(?: {2}[\w-]+:\n {4}file: [^\n]+\n)+)/,
+        `$1  db-password-${n.name}:\n    file: ./deploy/secrets/db-password-${n.name}\n`,
+      )
+      // Its own volume, after the other agencies' ones.
+      .replace(
+        /(\nvolumes:\n(?:.*\n)*? {2}[\w-]+-data:\n)(?! {2}[\w-]+-data:)/,
+        `$1  ${n.name}-data:\n`,
       ),
   );
 }

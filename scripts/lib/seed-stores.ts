@@ -1,6 +1,14 @@
 import { isIsoDate, type IsoDate } from '@resident-graph/calendar';
 import { seedResidents, type ResidentFacts } from '@resident-graph/personas';
-import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
+import {
+  agencySchemaNames,
+  dropAgencySchema,
+  openAgencyDatabase,
+  openPostgresAgencyDatabase,
+  provisionAgencySchema,
+  sql,
+  type AgencyDatabase,
+} from '@resident-graph/store';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { subgraphs } from './subgraphs.js';
 
@@ -18,6 +26,14 @@ export interface SeedOptions {
    * agencies never hold residents from two different seeds (a new or emptied store included).
    */
   onlyIfEmpty: boolean;
+  /**
+   * A PostgreSQL URL with the right to create roles and schemas: seed each agency's schema there
+   * (created with its role when missing, as `provisionAgencySchema` does) instead of SQLite files in
+   * `dataDir`. The seed record stays in `dataDir`. Default unset: SQLite.
+   */
+  databaseUrl?: string;
+  /** Passwords to give the agencies' roles, by agency name (PostgreSQL only; default none). */
+  rolePasswords?: Readonly<Record<string, string>>;
   log?: (line: string) => void;
 }
 
@@ -36,13 +52,53 @@ export function readSeedRecord(dataDir: string): SeedRecord | null {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SeedRecord) : null;
 }
 
-async function everyStoreSeeded(dataDir: string): Promise<boolean> {
+type Definition = (typeof subgraphs)[number];
+
+/**
+ * Where the agencies' stores live: SQLite files in the data directory, or one schema per agency on a
+ * PostgreSQL server, written by an admin connection acting as the agency's role, so every table
+ * belongs to the role the subgraph will connect as.
+ */
+interface SeedTarget {
+  /** Whether the agency's store exists at all (nothing to open otherwise). */
+  exists(definition: Definition): Promise<boolean>;
+  open(definition: Definition): Promise<AgencyDatabase<unknown>>;
+  /** Removes the agency's store and everything in it. */
+  remove(definition: Definition): Promise<void>;
+}
+
+function sqliteTarget(dataDir: string): SeedTarget {
+  return {
+    exists: async ({ name }) => existsSync(storeFile(dataDir, name)),
+    open: ({ name, migrations }) =>
+      openAgencyDatabase<unknown>(storeFile(dataDir, name), migrations),
+    remove: async ({ name }) => {
+      for (const suffix of ['', '-wal', '-shm'])
+        rmSync(storeFile(dataDir, name) + suffix, { force: true });
+    },
+  };
+}
+
+function postgresTarget(adminUrl: string, passwords: Readonly<Record<string, string>>): SeedTarget {
+  return {
+    // Provisioning is idempotent and also (re)sets the role's password, so it runs every time.
+    exists: async ({ name }) => {
+      await provisionAgencySchema(adminUrl, name, { password: passwords[name] });
+      return true;
+    },
+    open: async ({ name, migrations }) => {
+      await provisionAgencySchema(adminUrl, name, { password: passwords[name] });
+      const { schema, role } = agencySchemaNames(name);
+      return openPostgresAgencyDatabase<unknown>(adminUrl, schema, migrations, { role });
+    },
+    remove: ({ name }) => dropAgencySchema(adminUrl, agencySchemaNames(name).schema),
+  };
+}
+
+async function everyStoreSeeded(target: SeedTarget): Promise<boolean> {
   for (const definition of subgraphs) {
-    if (!existsSync(storeFile(dataDir, definition.name))) return false;
-    const store = await openAgencyDatabase<unknown>(
-      storeFile(dataDir, definition.name),
-      definition.migrations,
-    );
+    if (!(await target.exists(definition))) return false;
+    const store = await target.open(definition);
     try {
       if (!(await definition.isSeeded(store.db))) return false;
     } finally {
@@ -60,30 +116,23 @@ export async function seedStores(
   options: SeedOptions,
 ): Promise<{ seeded: string[]; residents: number }> {
   if (!isIsoDate(options.asOf)) throw new RangeError(`not a real date: ${options.asOf}`);
-  if (
-    options.onlyIfEmpty &&
-    readSeedRecord(options.dataDir) &&
-    (await everyStoreSeeded(options.dataDir))
-  ) {
+  const target = options.databaseUrl
+    ? postgresTarget(options.databaseUrl, options.rolePasswords ?? {})
+    : sqliteTarget(options.dataDir);
+  if (options.onlyIfEmpty && readSeedRecord(options.dataDir) && (await everyStoreSeeded(target))) {
     return { seeded: [], residents: 0 };
   }
   const log = options.log ?? (() => {});
   // The record goes first and comes back last: a seed that fails halfway leaves none, so the next
   // `npm start` rebuilds instead of trusting half a world.
   rmSync(seedRecordFile(options.dataDir), { force: true });
-  for (const { name } of subgraphs) {
-    for (const suffix of ['', '-wal', '-shm'])
-      rmSync(storeFile(options.dataDir, name) + suffix, { force: true });
-  }
-  const stores: { store: AgencyDatabase<unknown>; definition: (typeof subgraphs)[number] }[] = [];
+  for (const definition of subgraphs) await target.remove(definition);
+  const stores: { store: AgencyDatabase<unknown>; definition: Definition }[] = [];
   try {
     for (const definition of subgraphs) {
-      const store = await openAgencyDatabase<unknown>(
-        storeFile(options.dataDir, definition.name),
-        definition.migrations,
-      );
+      const store = await target.open(definition);
       // Rebuilt from scratch on demand: durability per statement is not needed while loading.
-      await sql`PRAGMA synchronous = OFF`.execute(store.db);
+      if (store.dialect === 'sqlite') await sql`PRAGMA synchronous = OFF`.execute(store.db);
       stores.push({ store, definition });
     }
     let chunk: ResidentFacts[] = [];
@@ -100,7 +149,9 @@ export async function seedStores(
       if (chunk.length === CHUNK) await flush();
     }
     if (chunk.length > 0) await flush();
-    for (const { store } of stores) await sql`PRAGMA synchronous = NORMAL`.execute(store.db);
+    for (const { store } of stores) {
+      if (store.dialect === 'sqlite') await sql`PRAGMA synchronous = NORMAL`.execute(store.db);
+    }
     mkdirSync(options.dataDir, { recursive: true });
     const record: SeedRecord = {
       asOf: options.asOf,

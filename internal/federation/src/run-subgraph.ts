@@ -3,7 +3,11 @@ import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
 import { ConfigError } from '@resident-graph/config';
 import { createLogger } from '@resident-graph/logging';
 import { startTracing } from '@resident-graph/observability';
-import { openAgencyDatabase, openPostgresAgencyDatabase } from '@resident-graph/store';
+import {
+  openAgencyDatabase,
+  openPostgresAgencyDatabase,
+  withDatabasePassword,
+} from '@resident-graph/store';
 import type { JSONWebKeySet } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -32,7 +36,12 @@ export async function runSubgraph<DB, Context extends object>(
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = config.postgres
       ? await openPostgresAgencyDatabase<DB>(
-          config.postgres.url,
+          config.postgres.passwordFile
+            ? withDatabasePassword(
+                config.postgres.url,
+                readFileSync(config.postgres.passwordFile, 'utf8').trim(),
+              )
+            : config.postgres.url,
           config.postgres.schema,
           definition.migrations,
         )

@@ -35,6 +35,11 @@ export function loadSubgraphConfig(
        * in PostgreSQL instead of SQLite (default unset: SQLite).
        */
       DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+      /**
+       * File holding the password of DATABASE_URL's role, e.g. a mounted secret (default unset: the
+       * URL's own password, if any). Keeps the password out of the environment and the image.
+       */
+      DATABASE_PASSWORD_FILE: z.string().min(1).optional(),
       /** PostgreSQL schema of this agency's store (default the agency name, dashes as underscores). */
       DATABASE_SCHEMA: z
         .string()
@@ -71,7 +76,11 @@ export function loadSubgraphConfig(
     host: config.HOST,
     databaseFile: config.DATABASE_FILE ?? `${config.DATA_DIR}/${name}.sqlite`,
     postgres: config.DATABASE_URL
-      ? { url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA ?? name.replace(/-/g, '_') }
+      ? {
+          url: config.DATABASE_URL,
+          passwordFile: config.DATABASE_PASSWORD_FILE ?? null,
+          schema: config.DATABASE_SCHEMA ?? name.replace(/-/g, '_'),
+        }
       : null,
     gatewayJwksFile: config.GATEWAY_JWKS_FILE ?? `${config.DATA_DIR}/keys/gateway-caller.jwks.json`,
     recordsKeyFile: config.RECORDS_KEY_FILE ?? `${config.DATA_DIR}/keys/${name}-records.json`,

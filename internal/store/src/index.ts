@@ -92,11 +92,15 @@ export function groupedInKeyOrder<K, R>(
 
 export { insertIgnoringExisting } from './insert.js';
 export {
+  agencyDatabaseUrl,
   agencySchemaNames,
+  createDatabase,
   dropAgencySchema,
+  dropDatabase,
   isPostgres,
   openPostgresAgencyDatabase,
   provisionAgencySchema,
+  withDatabasePassword,
 } from './postgres.js';
 export { inChunks, MAX_KEYS_PER_QUERY, SQLITE_MAX_VARIABLES } from './limits.js';
 export {

@@ -3,10 +3,12 @@ import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { sql, type Migration } from './index.js';
 import {
+  agencyDatabaseUrl,
   agencySchemaNames,
   dropAgencySchema,
   openPostgresAgencyDatabase,
   provisionAgencySchema,
+  withDatabasePassword,
 } from './postgres.js';
 
 // Runs in the `postgres` vitest project (RG_TEST_DATABASE_URL names an admin connection).
@@ -73,6 +75,52 @@ describe.skipIf(!adminUrl)('agency stores on PostgreSQL', () => {
       await client.connect();
       await client.query(`drop role if exists ${roleA}`);
       await client.query(`drop role if exists ${roleB}`);
+      await client.end();
+    }
+  });
+});
+
+describe('agency database URLs', () => {
+  it('names the agency role on the admin URL’s server and database, with only the given password', () => {
+    const admin = 'postgres://postgres:admin-secret@db.internal:5432/rg?sslmode=require';
+    expect(agencyDatabaseUrl(admin, 'life-events')).toBe(
+      'postgres://rg_life_events@db.internal:5432/rg?sslmode=require',
+    );
+    expect(agencyDatabaseUrl(admin, 'ssa', 'p@ss/word')).toBe(
+      'postgres://rg_ssa:p%40ss%2Fword@db.internal:5432/rg?sslmode=require',
+    );
+  });
+
+  it('puts a password read from a file into a URL, whatever characters it holds', () => {
+    const url = withDatabasePassword('postgres://rg_ssa@db:5432/rg', 'a:b@c/d?e');
+    expect(decodeURIComponent(new URL(url).password)).toBe('a:b@c/d?e');
+    expect(new URL(url).username).toBe('rg_ssa');
+  });
+});
+
+describe.skipIf(!adminUrl)('provisioning with a password', () => {
+  it('sets the role’s password, and provisioning again is harmless', async () => {
+    const agency = `agency_p_${randomBytes(3).toString('hex')}`;
+    const { role } = agencySchemaNames(agency);
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await provisionAgencySchema(adminUrl!, agency);
+      const before = await client.query(
+        'select rolpassword is not null as has from pg_authid where rolname = $1',
+        [role],
+      );
+      expect(before.rows).toEqual([{ has: false }]);
+      await provisionAgencySchema(adminUrl!, agency, { password: "it's secret" });
+      await provisionAgencySchema(adminUrl!, agency, { password: "it's secret" });
+      const after = await client.query(
+        'select rolpassword is not null as has from pg_authid where rolname = $1',
+        [role],
+      );
+      expect(after.rows).toEqual([{ has: true }]);
+    } finally {
+      await dropAgencySchema(adminUrl!, agency);
+      await client.query(`drop role if exists ${role}`);
       await client.end();
     }
   });

@@ -5,3 +5,11 @@
  * suites run against both engines (vitest project `postgres`).
  */
 export const testDatabaseUrl: string | undefined = process.env['RG_TEST_DATABASE_URL'] || undefined;
+
+/**
+ * The PostgreSQL server whole-deployment tests create their throwaway databases on, with a role that
+ * may create databases, roles and schemas: `RG_TEST_DATABASE_URL` when set, else the machine's
+ * (trust auth, user postgres; .ci/run starts it).
+ */
+export const testPostgresServerUrl: string =
+  testDatabaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test';
