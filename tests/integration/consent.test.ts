@@ -27,7 +27,11 @@ describe('consent life cycle', () => {
   let resident: string;
   let integrator: string;
   beforeAll(async () => {
-    system = await startSystem();
+    // The response cache on, caching every agency's answers privately for a minute: no cache may
+    // serve an application what it may no longer see.
+    system = await startSystem({
+      gateway: { responseCache: { subgraphHints: { '*': { maxAge: 60, scope: 'PRIVATE' } } } },
+    });
     resident = await system.token('rsd_grace');
     integrator = await system.token('rsd_grace', {
       clientId: 'taxhelper-demo',
@@ -160,6 +164,11 @@ describe('consent life cycle', () => {
       ]),
     );
     expect(disclosures.data?.me.disclosures.records).toHaveLength(2);
+
+    // The cache is really on: the resident's own second read of the same query is a cache hit.
+    await system.query(TAX_OPERATION, { token: resident });
+    const cached = await system.query(TAX_OPERATION, { token: resident });
+    expect(cached.headers.get('age')).not.toBeNull();
 
     // 8. Revoked: refused on the very next request, and the IRS is not asked.
     const revoked = await system.query<{ revokeConsent: { status: string } }>(
