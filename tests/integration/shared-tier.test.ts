@@ -150,5 +150,10 @@ describe('a Redis that stops and comes back', () => {
     await untilUp(tier);
     await tier.set(`${prefix}:k`, 'again', 60_000);
     expect(await tier.get(`${prefix}:k`)).toBe('again');
+    // The rate-limit script is loaded again into the restarted (empty) Redis, and counts there.
+    failures.length = 0;
+    expect((await tier.hit(`${prefix}:rl:{y}`, 1, 60_000)).allowed).toBe(true);
+    expect((await tier.hit(`${prefix}:rl:{y}`, 1, 60_000)).allowed).toBe(false);
+    expect(failures).toEqual([]);
   });
 });
