@@ -146,9 +146,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
     lastTierWarning = Date.now();
     logger.warn({ err: error, operation }, 'shared tier unavailable; answering without it');
   });
-  const keys = tierKeys(deps.sharedTierKeyPrefix ?? 'resident-graph', 'gateway', () => {
-    return supergraph.status().hash;
-  });
+  // Read at each use: after a supergraph reload, cached answers and persisted queries start afresh.
+  const keys = tierKeys(
+    deps.sharedTierKeyPrefix ?? 'resident-graph',
+    'gateway',
+    () => supergraph.status().hash,
+  );
   const subgraphHints = deps.responseCache ? deps.responseCache.subgraphHints : undefined;
   const responseCache =
     deps.responseCache === false
@@ -202,9 +205,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
         policy: policies.get(name),
         observeFetch: metrics.observeFetch,
         observeDeduplicated: metrics.fetchDeduplicated,
-        ...(subgraphHints && cacheHintFor(subgraphHints, name)
-          ? { defaultCacheHint: cacheHintFor(subgraphHints, name) }
-          : {}),
+        defaultCacheHint: subgraphHints && cacheHintFor(subgraphHints, name),
       });
     },
   });

@@ -150,5 +150,49 @@ describe('a Redis that stops and comes back', () => {
     await untilUp(tier);
     await tier.set(`${prefix}:k`, 'again', 60_000);
     expect(await tier.get(`${prefix}:k`)).toBe('again');
+    // The rate-limit script is loaded again into the restarted (empty) Redis, and counts there.
+    failures.length = 0;
+    expect((await tier.hit(`${prefix}:rl:{y}`, 1, 60_000)).allowed).toBe(true);
+    expect((await tier.hit(`${prefix}:rl:{y}`, 1, 60_000)).allowed).toBe(false);
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('a Redis that stops answering (paused, connections open)', () => {
+  let server: TestRedisServer;
+  let tier: SharedTier;
+  const failures: Error[] = [];
+  beforeAll(async () => {
+    server = await startRedisServer();
+    tier = createRedisTier({
+      target: { url: server.url },
+      commandTimeoutMs: 100,
+      suspendAfterTimeoutMs: 300,
+      onError: (_operation, error) => failures.push(error),
+    });
+    await untilUp(tier);
+  });
+  afterAll(async () => {
+    server?.resume();
+    await tier?.close();
+    await server?.stop();
+  });
+
+  it('gives up after the command timeout, then stops asking for a while, then asks again', async () => {
+    await tier.set(`${prefix}:p`, 'v', 60_000);
+    server.pause();
+    expect(await tier.get(`${prefix}:p`)).toBeUndefined();
+    expect(failures.map((e) => e.message)).toEqual(['Command timed out']);
+    // Suspended: answered without sending anything to the stuck Redis.
+    expect(await tier.get(`${prefix}:p`)).toBeUndefined();
+    expect(failures[1]?.name).toBe('TierSuspendedError');
+    expect(tier.status().state).toBe('unavailable: no answer within 100 ms');
+
+    server.resume();
+    for (let attempt = 0; (await tier.get(`${prefix}:p`)) !== 'v'; attempt++) {
+      if (attempt > 200) throw new Error('the tier never used Redis again');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    expect(tier.status().state).toBe('up');
   });
 });

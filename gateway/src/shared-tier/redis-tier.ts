@@ -17,8 +17,19 @@ export interface RedisTierOptions {
    * stuck Redis must cost a request a few milliseconds, not its latency budget. Default 250.
    */
   commandTimeoutMs?: number;
+  /**
+   * After a command times out (Redis is there but not answering: stuck, overloaded, paused), how
+   * long to answer without asking Redis at all, in milliseconds; then one request tries again.
+   * Without it every request would wait `commandTimeoutMs` for each of its commands. Default 1000.
+   */
+  suspendAfterTimeoutMs?: number;
   /** Told about each failed operation. Default none. */
   onError?: TierErrorObserver;
+}
+
+/** An operation not sent because Redis recently stopped answering in time. */
+export class TierSuspendedError extends Error {
+  override name = 'TierSuspendedError';
 }
 
 /**
@@ -67,7 +78,10 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
     // Node's default lookup: 'localhost' resolves the same way the rest of the process does.
     connectionName: 'resident-graph-gateway',
   } as const;
+  const suspendMs = options.suspendAfterTimeoutMs ?? 1_000;
   let lastError: string | null = null;
+  /** While Date.now() is before this, operations answer without Redis (see suspendAfterTimeoutMs). */
+  let suspendedUntil = 0;
   const client = (
     'url' in options.target
       ? new Redis(options.target.url, { ...common, retryStrategy: reconnectDelay })
@@ -95,6 +109,10 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
 
   /** Runs one operation; when Redis cannot do it, tells onError and answers `fallback`. */
   async function attempt<T>(operation: string, run: () => Promise<T>, fallback: T): Promise<T> {
+    if (Date.now() < suspendedUntil) {
+      options.onError?.(operation, new TierSuspendedError(`suspended: ${lastError}`));
+      return fallback;
+    }
     try {
       const result = await run();
       lastError = null;
@@ -102,6 +120,10 @@ export function createRedisTier(options: RedisTierOptions): SharedTier {
     } catch (error) {
       // Seen before ioredis notices the connection is gone: readiness says so at once.
       lastError = (error as Error).message;
+      if (/timed out/i.test(lastError)) {
+        lastError = `no answer within ${commandTimeout} ms`;
+        suspendedUntil = Date.now() + suspendMs;
+      }
       options.onError?.(operation, error as Error);
       return fallback;
     }

@@ -16,6 +16,10 @@ export interface TestRedisServer {
   kill(): Promise<void>;
   /** Starts it again on the same port (empty: nothing is saved). */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open, nothing is answered. */
+  pause(): void;
+  /** Lets a paused process run again (SIGCONT). */
+  resume(): void;
   /** Stops it for good and removes its directory. */
   stop(): Promise<void>;
 }
@@ -91,7 +95,10 @@ export async function startRedisServer(
     url: `redis://127.0.0.1:${port}`,
     kill,
     start,
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     async stop() {
+      child?.kill('SIGCONT');
       await kill();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -8,6 +8,7 @@ import {
   createAccessTokenVerifier,
   createGateway,
   personaSignIn,
+  type Gateway,
   readExampleOperations,
   type GatewayDeps,
 } from '@resident-graph/gateway';
@@ -138,6 +139,7 @@ export async function startTestSystem(options: {
   const recorders = new Map<string, RecordingProxy>();
   const stopped = new Set<string>();
   const proxies: Record<string, FaultProxy> = {};
+  const gateways: Gateway[] = [];
   try {
     for (const definition of options.subgraphs) {
       running.set(
@@ -186,7 +188,7 @@ export async function startTestSystem(options: {
             }
           : {}),
       });
-    const gateways = Array.from({ length: options.replicas ?? 1 }, makeGateway);
+    gateways.push(...Array.from({ length: options.replicas ?? 1 }, makeGateway));
     const replicaUrls: string[] = [];
     for (const gateway of gateways) replicaUrls.push(await gateway.listen(0));
     const url = replicaUrls[0] ?? '';
@@ -253,6 +255,8 @@ export async function startTestSystem(options: {
       },
     };
   } catch (error) {
+    // A gateway that started (or made its Redis connection) must not outlive a failed start.
+    await Promise.all(gateways.map((gateway) => gateway.stop()));
     await Promise.all([...recorders.values()].map((r) => r.stop()));
     await Promise.all(Object.values(proxies).map((p) => p.stop()));
     await Promise.all([...running].map(([, s]) => s.stop()));
