@@ -1,5 +1,4 @@
 import { isIsoDate, type IsoDate } from '@resident-graph/calendar';
-import { seedResidents, type ResidentFacts } from '@resident-graph/personas';
 import {
   agencySchemaNames,
   dropAgencySchema,
@@ -10,6 +9,7 @@ import {
   type AgencyDatabase,
 } from '@resident-graph/store';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { residentChunks } from './resident-stream.js';
 import { subgraphs } from './subgraphs.js';
 
 const CHUNK = 2000;
@@ -135,20 +135,13 @@ export async function seedStores(
       if (store.dialect === 'sqlite') await sql`PRAGMA synchronous = OFF`.execute(store.db);
       stores.push({ store, definition });
     }
-    let chunk: ResidentFacts[] = [];
     let total = 0;
-    const flush = async () => {
+    for await (const chunk of residentChunks(options.asOf, options.generated, CHUNK)) {
       // Each agency's seed writes its chunk in one transaction of its own.
       for (const { store, definition } of stores) await definition.seed(store.db, chunk);
       total += chunk.length;
-      if (total % 20_000 < chunk.length) log(`  ${total} residents written`);
-      chunk = [];
-    };
-    for (const resident of seedResidents(options.asOf, options.generated)) {
-      chunk.push(resident);
-      if (chunk.length === CHUNK) await flush();
+      if (total % 100_000 < chunk.length) log(`  ${total} residents written`);
     }
-    if (chunk.length > 0) await flush();
     for (const { store } of stores) {
       if (store.dialect === 'sqlite') await sql`PRAGMA synchronous = NORMAL`.execute(store.db);
     }

@@ -262,8 +262,15 @@ function randomAddress(faker: Faker): Address {
 }
 
 /**
+ * Residents per independently seeded block. Blocks can be generated in parallel (the seed's worker
+ * threads do), and the first block is exactly what one seeded stream always gave, so small counts
+ * (every test) see the same residents as before blocks existed.
+ */
+export const RESIDENT_BLOCK = 50_000;
+
+/**
  * Residents 1..count as of `asOf`, lazily, so 100,000 of them never sit in memory at once. The same
- * (count, asOf, seed) always gives the same residents. The stream is seeded once: re-seeding faker
+ * (count, asOf, seed) always gives the same residents. Each block is seeded once: re-seeding faker
  * for every resident cost more than generating it.
  */
 export function* generateResidents(
@@ -271,12 +278,25 @@ export function* generateResidents(
   asOf: IsoDate,
   seed = 65,
 ): Generator<ResidentFacts> {
+  for (let first = 1; first <= count; first += RESIDENT_BLOCK)
+    yield* generateResidentBlock((first - 1) / RESIDENT_BLOCK, count - first + 1, asOf, seed);
+}
+
+/** Block `block` of the residents (RESIDENT_BLOCK of them, or `limit` if fewer). */
+export function* generateResidentBlock(
+  block: number,
+  limit: number,
+  asOf: IsoDate,
+  seed = 65,
+): Generator<ResidentFacts> {
   const faker = new Faker({ locale: [en_US, en, base] });
-  faker.seed(seed);
+  faker.seed(block === 0 ? seed : [seed, block]);
   // VA's facts come from a stream of their own, so the other agencies' facts do not shift.
   const vaFaker = new Faker({ locale: [base] });
-  vaFaker.seed(seed + 1);
-  for (let index = 1; index <= count; index += 1) {
+  vaFaker.seed(block === 0 ? seed + 1 : [seed + 1, block]);
+  const first = block * RESIDENT_BLOCK + 1;
+  const last = first + Math.min(limit, RESIDENT_BLOCK) - 1;
+  for (let index = first; index <= last; index += 1) {
     yield drawResident(faker, vaFaker, index, asOf);
   }
 }

@@ -6,7 +6,12 @@ export {
   findPersona,
   type PersonaHandle,
 } from './personas.js';
-export { generateResidents, generatedResidentId } from './generate.js';
+export {
+  generateResidentBlock,
+  generateResidents,
+  generatedResidentId,
+  RESIDENT_BLOCK,
+} from './generate.js';
 export { vaClaimPhases } from './va-claim-phases.js';
 
 import type { IsoDate } from '@resident-graph/calendar';
