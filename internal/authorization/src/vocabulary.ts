@@ -15,6 +15,10 @@ export const scopes = {
   'usps:read': 'Change-of-address and mail forwarding records (USPS).',
   'va:read':
     'Military service, disability claims, GI Bill and health care enrollment records (VA).',
+  // --- Resident actions ("tell us once", ADR 0014): begin ---
+  'declarations:write':
+    'Acting for the resident: telling agencies what the resident declares (a move), once for all of them. First-party applications only, and only with a verified identity.',
+  // --- Resident actions: end ---
 } as const satisfies Record<string, string>;
 export type Scope = keyof typeof scopes;
 

@@ -6,6 +6,7 @@ import { openAgencyDatabase, openPostgresAgencyDatabase } from '@resident-graph/
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
+import { startDelivery } from './start-delivery.js';
 import { createAgencySubgraphServer } from './start-subgraph.js';
 import { loadSubgraphConfig } from './subgraph-config.js';
 
@@ -44,6 +45,7 @@ export async function runSubgraph<DB, Context extends object>(
       shutdownGraceMs: config.shutdownGraceMs,
     });
     const url = await server.listen(config.port, config.host);
+    const delivery = startDelivery(definition, { store, clock, logger }, config.delivery);
     // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once.
     // Stopping refuses new connections, lets in-flight requests finish for the grace period, then
     // closes what is left; if even that hangs, give up rather than never exit.
@@ -58,6 +60,7 @@ export async function runSubgraph<DB, Context extends object>(
         process.exit(1);
       }, hardLimitMs).unref();
       await server.stop();
+      await delivery?.stop();
       await store.close();
       await tracing?.shutdown();
       process.exit(0);

@@ -8,6 +8,7 @@ export {
   sql,
   type Kysely,
   type Migration,
+  type Transaction,
   type Selectable,
   type Insertable,
   type Generated,

@@ -13,3 +13,4 @@ export { describeLoaderBatching } from './loader-batching.js';
 export { expectStatusCodeEnum } from './status-codes.js';
 export { expectOnlyTheCallersEntity } from './only-the-callers.js';
 export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';
+export { deleteRedisKeys, eventually, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';

@@ -2,6 +2,8 @@ import { CALLER_HEADER, type Caller, type SigningKey } from '@resident-graph/cal
 import { fixedClock, type IsoDate } from '@resident-graph/calendar';
 import {
   createAgencySubgraphServer,
+  startDelivery,
+  type DeliveryConfig,
   type SubgraphDefinition,
   type SubgraphServer,
 } from '@resident-graph/federation';
@@ -69,6 +71,11 @@ export interface TestSubgraph<DB> {
 export interface SubgraphFixtureOptions {
   residents?: readonly ResidentFacts[];
   today?: IsoDate;
+  /**
+   * Run each subgraph's part in "tell us once" (the life-events outbox relay, the agencies'
+   * consumers) against this Redis; default off, so tests that do not act need no Redis.
+   */
+  delivery?: DeliveryConfig;
 }
 
 /**
@@ -89,19 +96,24 @@ export async function startSeededSubgraph<DB, Context extends object>(
   const store = await openTestStore<DB>(definition.name, definition.migrations);
   await definition.seed(store.db, options.residents ?? personas(today));
   store.resetQueryCount();
-  const server = await createAgencySubgraphServer(definition, {
+  const deps = {
     store,
     clock: fixedClock(today),
     logger: createLogger(definition.name, 'silent'),
+  };
+  const server = await createAgencySubgraphServer(definition, {
+    ...deps,
     gatewayJwks: gatewayKey.jwks,
   });
   const url = await server.listen(0);
+  const delivery = options.delivery ? startDelivery(definition, deps, options.delivery) : null;
   return {
     url,
     store,
     server,
     async stop() {
       await server.stop();
+      await delivery?.stop();
       await store.close();
     },
   };

@@ -12,6 +12,7 @@ import {
 } from '@resident-graph/gateway';
 import { ideAssetsDir } from '@resident-graph/ide';
 import { createLogger } from '@resident-graph/logging';
+import type { AgencyDatabase } from '@resident-graph/store';
 import { createTestGatewayKey } from './caller-tokens.js';
 import { startFaultProxy, type FaultProxy } from './fault-proxy.js';
 import {
@@ -54,6 +55,8 @@ export interface TestSystem {
   gatewayOrigin: string;
   /** Fault proxies by subgraph name, for the subgraphs started with `proxied`. */
   proxies: Record<string, FaultProxy>;
+  /** A running subgraph's store, to check what an agency recorded (e.g. a notification applied once). */
+  store(name: string): AgencyDatabase<unknown>;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again (fresh store, new port; its proxy is pointed at it). */
@@ -106,7 +109,10 @@ export async function startTestSystem(options: {
 }): Promise<TestSystem> {
   const gatewayKey = await createTestGatewayKey();
   const issuerKey = (await generateSigningKey('test-issuer')).key;
-  const running = new Map<string, { url: string; stop(): Promise<void> }>();
+  const running = new Map<
+    string,
+    { url: string; store: AgencyDatabase<unknown>; stop(): Promise<void> }
+  >();
   const recorders = new Map<string, RecordingProxy>();
   const stopped = new Set<string>();
   const proxies: Record<string, FaultProxy> = {};
@@ -172,6 +178,11 @@ export async function startTestSystem(options: {
           body: JSON.stringify({ query, variables }),
         });
         return { status: response.status, ...((await response.json()) as GraphQLResponse<never>) };
+      },
+      store(name) {
+        const subgraph = running.get(name);
+        if (!subgraph || stopped.has(name)) throw new Error(`${name} is not running`);
+        return subgraph.store;
       },
       subgraphRequests: (name) => recorders.get(name)?.requests ?? [],
       clearSubgraphRequests() {

@@ -1,5 +1,9 @@
 import { buildFederatedSchema, once } from '@resident-graph/federation';
 import type { LifeEventsContext } from './context.js';
+import {
+  DeclarationResolver,
+  ResidentDeclarationsResolver,
+} from './declaration/declaration.resolver.js';
 import { journeyTaskReferenceResolvers } from './journey-task/journey-task.reference.js';
 import { ResidentJourneyResolver } from './journey/journey.resolver.js';
 import { LifeEventResolver } from './life-event/life-event.resolver.js';
@@ -9,7 +13,12 @@ import { resolveResidentReference } from './resident/resident.reference.js';
 export const buildLifeEventsSchema = once(() =>
   buildFederatedSchema<LifeEventsContext>(
     {
-      resolvers: [LifeEventResolver, ResidentJourneyResolver],
+      resolvers: [
+        LifeEventResolver,
+        ResidentJourneyResolver,
+        DeclarationResolver,
+        ResidentDeclarationsResolver,
+      ],
       // Resident is reached from no query here, only from `_entities`: type-graphql must be told.
       orphanedTypes: [ResidentRef],
     },

@@ -1,10 +1,11 @@
+import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 import type { SsaApplicationStatus, SsaCardStatus } from '@resident-graph/personas';
 
 /**
  * SSA's store. Every table is keyed by SSA's own id (`SSA-B-000000123`); `resident_link` is the only
  * place the platform resident id appears. The SSN is a plain attribute: never a key, never indexed.
  */
-export interface SsaDatabase {
+export interface SsaDatabase extends AppliedNotificationDatabase {
   resident_link: {
     resident_id: string;
     ssa_id: string;
@@ -37,5 +38,7 @@ export interface SsaDatabase {
     ssa_id: string;
     submitted_on: string;
     completed_on: string | null;
+    /** JSON of the new address when it came from a declaration (tell us once); else null. */
+    new_address: string | null;
   };
 }

@@ -1,3 +1,4 @@
+import { appliedNotificationMigration } from '@resident-graph/notifications';
 import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
 
 export const ssaMigrations: Record<string, Migration> = {
@@ -56,6 +57,16 @@ export const ssaMigrations: Record<string, Migration> = {
           db,
         );
       }
+    },
+  },
+  /**
+   * Tell us once (ADR 0014): the notifications SSA applied (each at most once, by id), and the
+   * new address itself on each change (JSON; null on changes recorded before this migration).
+   */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
+      await db.schema.alterTable('address_change').addColumn('new_address', 'text').execute();
     },
   },
 };

@@ -1,3 +1,4 @@
+import { appliedNotificationMigration } from '@resident-graph/notifications';
 import type { Kysely, Migration } from '@resident-graph/store';
 
 export const stateMigrations: Record<string, Migration> = {
@@ -39,6 +40,22 @@ export const stateMigrations: Record<string, Migration> = {
           'child_birth_date',
           'child_given_name',
         ])
+        .execute();
+    },
+  },
+  /**
+   * Tell us once (ADR 0014): the notifications the Department applied (each at most once), and the
+   * passport mailing address a holder gave, which passport mail and renewals go to.
+   */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
+      await db.schema
+        .createTable('passport_mailing_address')
+        .addColumn('state_id', 'text', (c) => c.primaryKey().references('resident_link.state_id'))
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('effective_on', 'text', (c) => c.notNull())
+        .addColumn('changed_on', 'text', (c) => c.notNull())
         .execute();
     },
   },

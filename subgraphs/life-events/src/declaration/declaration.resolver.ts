@@ -1,0 +1,123 @@
+import {
+  Agency,
+  assertMayReadResident,
+  Protect,
+  requireResident,
+} from '@resident-graph/federation';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import type { LifeEventsContext } from '../context.js';
+import { deliveryStatus } from '../domain/delivery-status.js';
+import { checkedMoveDeclaration } from '../domain/move-declaration.js';
+import type { JourneyTaskType } from '../domain/journey-task-type.js';
+import { journeyTask } from '../journey-task/journey-task.type.js';
+import { ResidentRef } from '../resident/resident.ref.js';
+import { DeclarationInputError } from './declaration.errors.js';
+import { recordMoveDeclaration, type DeclarationRow } from './declaration.store.js';
+import {
+  Declaration,
+  DeclarationKind,
+  DeclarationNotification,
+  ReportMoveInput,
+} from './declaration.type.js';
+
+/**
+ * Acting for the resident is the resident's own act, at a verified identity: the
+ * `declarations:write` scope (first-party applications only) and the `assurance:verified` policy.
+ */
+const residentActions = {
+  scopes: ['declarations:write'],
+  policies: ['assurance:verified'],
+} as const;
+
+/** Reading them back is part of the resident's journeys. */
+const journeys = { scopes: ['journey:read'] } as const;
+
+/** The agency task a move notice feeds, where the agency keeps one in the MOVING journey. */
+const moveTasks: Partial<Record<Agency, JourneyTaskType>> = {
+  [Agency.USPS]: 'MailForwarding',
+  [Agency.IRS]: 'TaxAddressChange',
+  [Agency.SSA]: 'SocialSecurityAddressUpdate',
+};
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+@Resolver(() => Declaration)
+export class DeclarationResolver {
+  @Protect(residentActions)
+  @Mutation(() => Declaration, {
+    description:
+      'Tell us once that you are moving: every agency chosen gets your new address, and `notifications` shows what each made of it. Sending the same idempotencyKey again (a retry) records nothing new and answers with the same declaration.',
+  })
+  async reportMove(
+    @Arg('input', () => ReportMoveInput) input: ReportMoveInput,
+    @Arg('idempotencyKey', () => String, {
+      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
+    })
+    idempotencyKey: string,
+    @Ctx() { caller, clock, store }: LifeEventsContext,
+  ): Promise<Declaration> {
+    const residentId = requireResident(caller);
+    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new DeclarationInputError(
+        'BAD_USER_INPUT',
+        'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
+        { field: 'idempotencyKey' },
+      );
+    }
+    const move = checkedMoveDeclaration(input, clock.today());
+    const row = await recordMoveDeclaration(store, residentId, idempotencyKey, move, clock.today());
+    return toDeclaration(row);
+  }
+
+  @FieldResolver(() => [DeclarationNotification])
+  async notifications(
+    @Root() declaration: Declaration,
+    @Ctx() { loaders }: LifeEventsContext,
+  ): Promise<DeclarationNotification[]> {
+    const rows = await loaders.notificationsByDeclaration.load(declaration.id);
+    return rows.map((row) => {
+      const agency = row.agency as Agency;
+      const taskType = declaration.kind === DeclarationKind.MOVE ? moveTasks[agency] : undefined;
+      return Object.assign(new DeclarationNotification(), {
+        id: row.id,
+        agency,
+        delivery: deliveryStatus({
+          agency,
+          status: row.status,
+          reason: row.reason,
+          published: row.published_at !== null,
+          outcomeOn: row.outcome_at?.slice(0, 10) ?? null,
+          declaredOn: declaration.declaredOn,
+        }),
+        task: taskType ? journeyTask(taskType, declaration.residentId) : null,
+      });
+    });
+  }
+}
+
+@Resolver(() => ResidentRef)
+export class ResidentDeclarationsResolver {
+  @Protect(journeys)
+  @FieldResolver(() => [Declaration], {
+    description: 'What this resident told us once for every agency, newest first.',
+  })
+  async declarations(
+    @Root() resident: ResidentRef,
+    @Ctx() { caller, loaders }: LifeEventsContext,
+  ): Promise<Declaration[]> {
+    assertMayReadResident(caller, resident.id);
+    const rows = await loaders.residentDeclarations.load(resident.id);
+    return rows.map(toDeclaration);
+  }
+}
+
+function toDeclaration(row: DeclarationRow): Declaration {
+  return Object.assign(new Declaration(), {
+    id: row.id,
+    residentId: row.resident_id,
+    kind: row.kind as DeclarationKind,
+    eventDate: row.event_date,
+    declaredOn: row.declared_on,
+    declaredAt: row.declared_at,
+  });
+}

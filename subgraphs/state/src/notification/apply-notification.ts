@@ -1,0 +1,39 @@
+import type { NotificationHandler } from '@resident-graph/federation';
+import { applyOnce, readMoveNotice } from '@resident-graph/notifications';
+import type { StateDatabase } from '../store/database.js';
+
+/**
+ * What the Department of State does with a resident's declarations (tell us once): a move changes
+ * where passport mail goes (a book being printed, renewal reminders). Only a passport holder or
+ * applicant has a record to change; anyone else is told there is nothing to update.
+ */
+export const stateNotifications: NotificationHandler<StateDatabase> = {
+  agency: 'STATE',
+  apply: ({ store, clock }, notification) =>
+    applyOnce(store.db, notification, async (trx) => {
+      const move = readMoveNotice(notification);
+      const link = await trx
+        .selectFrom('resident_link')
+        .select('state_id')
+        .where('resident_id', '=', notification.residentId)
+        .executeTakeFirst();
+      if (!link) {
+        return {
+          result: 'REFUSED',
+          reason:
+            'You have no passport record with the Department of State, so there was no mailing address to update. Use your new address when you apply for a passport.',
+        };
+      }
+      const row = {
+        address: JSON.stringify(move.newAddress),
+        effective_on: move.movedOn,
+        changed_on: clock.today(),
+      };
+      await trx
+        .insertInto('passport_mailing_address')
+        .values({ state_id: link.state_id, ...row })
+        .onConflict((c) => c.column('state_id').doUpdateSet(row))
+        .execute();
+      return { result: 'APPLIED', reason: null };
+    }),
+};

@@ -1,0 +1,237 @@
+import { personaResidentId } from '@resident-graph/personas';
+import {
+  deleteRedisKeys,
+  eventually,
+  SHARED_TEST_REDIS_URL,
+  uniqueRedisPrefix,
+} from '@resident-graph/testing';
+import type { TestSystem } from '@resident-graph/testing/system';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSystem } from './system.js';
+
+// Tell us once, end to end: every subgraph and the gateway over real HTTP, the life-events outbox
+// relay and each agency's consumer running against the machine's Redis under a prefix of our own.
+const prefix = uniqueRedisPrefix('tell-us-once');
+
+const REPORT_MOVE = `
+  mutation Move($input: ReportMoveInput!, $key: String!) {
+    reportMove(input: $input, idempotencyKey: $key) {
+      id kind eventDate declaredOn
+      notifications { agency delivery { code label } }
+    }
+  }`;
+
+const DECLARATIONS_AND_JOURNEY = `{
+  me {
+    declarations {
+      id
+      notifications {
+        agency
+        delivery { code label description actionRequired }
+        task { ... on AgencyTask { agency status { code label } } }
+      }
+    }
+    journey(event: MOVING) {
+      active
+      steps { agency task { __typename ... on AgencyTask { status { code label description } } } }
+    }
+  }
+}`;
+
+interface Notification {
+  agency: string;
+  delivery: { code: string; label: string; description: string; actionRequired: boolean };
+  task: { agency: string; status: { code: string; label: string } } | null;
+}
+interface Answer {
+  me: {
+    declarations: { id: string; notifications: Notification[] }[];
+    journey: {
+      active: boolean;
+      steps: { agency: string; task: { __typename: string; status: { code: string } } }[];
+    };
+  };
+}
+
+const phoenix = {
+  newAddress: {
+    line1: '1200 N Central Ave',
+    line2: 'Apt 4',
+    city: 'Phoenix',
+    state: 'AZ',
+    zip: '85004',
+  },
+  movedOn: '2026-07-01',
+};
+
+describe('tell us once: reportMove through the gateway, delivered to every agency', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      fixture: {
+        delivery: {
+          redisUrl: SHARED_TEST_REDIS_URL,
+          keyPrefix: prefix,
+          maxAttempts: 3,
+          retryBaseMs: 50,
+          redeliverAfterMs: 5_000,
+          pollMs: 50,
+        },
+      },
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await system?.stop();
+    await deleteRedisKeys(SHARED_TEST_REDIS_URL, prefix);
+  });
+
+  it('records one declaration, then shows each agency receiving it and its task moving on', async () => {
+    const token = await system.token(personaResidentId('grace'));
+    const before = await system.query<Answer>(DECLARATIONS_AND_JOURNEY, { token });
+    expect(before.errors).toBeUndefined();
+    expect(before.data!.me.journey.active).toBe(false);
+    const stepCodes = (answer: Answer) =>
+      Object.fromEntries(
+        answer.me.journey.steps.map((s) => [s.task.__typename, s.task.status.code]),
+      );
+    expect(stepCodes(before.data!)).toMatchObject({
+      MailForwarding: 'NO_REQUEST',
+      SocialSecurityAddressUpdate: 'NOT_NEEDED',
+    });
+
+    const reported = await system.query<{
+      reportMove: {
+        id: string;
+        kind: string;
+        notifications: { agency: string; delivery: { code: string } }[];
+      };
+    }>(REPORT_MOVE, { token, variables: { input: phoenix, key: 'grace-move-0001' } });
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data!.reportMove.kind).toBe('MOVE');
+    expect(reported.data!.reportMove.notifications.map((n) => n.agency)).toEqual([
+      'USPS',
+      'IRS',
+      'SSA',
+      'STATE',
+    ]);
+
+    const settled = await eventually(
+      async () => {
+        const answer = await system.query<Answer>(DECLARATIONS_AND_JOURNEY, { token });
+        const notifications = answer.data?.me.declarations[0]?.notifications ?? [];
+        return notifications.length === 4 &&
+          notifications.every((n) => n.delivery.code !== 'SENDING')
+          ? answer.data!
+          : undefined;
+      },
+      { what: 'every agency’s outcome' },
+    );
+    const byAgency = Object.fromEntries(
+      settled.me.declarations[0]!.notifications.map((n) => [n.agency, n]),
+    );
+    expect(byAgency.USPS?.delivery.code).toBe('RECEIVED');
+    expect(byAgency.IRS?.delivery.code).toBe('RECEIVED');
+    expect(byAgency.SSA?.delivery.code).toBe('RECEIVED');
+    // Each notification points at the agency's own task, resolved by that agency.
+    expect(byAgency.USPS?.task?.status.code).toBe('SUBMITTED');
+    expect(byAgency.SSA?.task?.status.code).toBe('COMPLETED');
+    expect(byAgency.IRS?.task?.agency).toBe('IRS');
+    // The MOVING journey is now active, and each agency's step shows what it did.
+    expect(settled.me.journey.active).toBe(true);
+    expect(stepCodes(settled)).toMatchObject({
+      MailForwarding: 'SUBMITTED',
+      SocialSecurityAddressUpdate: 'COMPLETED',
+    });
+    expect(stepCodes(settled).TaxAddressChange).not.toBe(stepCodes(before.data!).TaxAddressChange);
+  });
+
+  it('answers a retry with the same key as the first time, and records nothing new', async () => {
+    const token = await system.token(personaResidentId('walter'));
+    const send = () =>
+      system.query<{ reportMove: { id: string } }>(REPORT_MOVE, {
+        token,
+        variables: { input: phoenix, key: 'walter-move-0001' },
+      });
+    // Concurrently: both race for the same unique key.
+    const [first, second] = await Promise.all([send(), send()]);
+    const third = await send();
+    expect(first.errors).toBeUndefined();
+    expect(second.errors).toBeUndefined();
+    expect(second.data!.reportMove.id).toBe(first.data!.reportMove.id);
+    expect(third.data!.reportMove.id).toBe(first.data!.reportMove.id);
+    const rows = await system
+      .store('life-events')
+      .db.selectFrom('declaration' as never)
+      .select(['id' as never])
+      .where('resident_id' as never, '=', personaResidentId('walter') as never)
+      .execute();
+    expect(rows).toHaveLength(1);
+
+    const reused = await system.query(REPORT_MOVE, {
+      token,
+      variables: { input: { ...phoenix, movedOn: '2026-07-02' }, key: 'walter-move-0001' },
+    });
+    expect(reused.errors?.[0]?.extensions?.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refuses bad input with a clear code, recording nothing', async () => {
+    const token = await system.token(personaResidentId('rosa'));
+    const attempt = async (input: object, key = 'rosa-move-bad-input') => {
+      const answer = await system.query(REPORT_MOVE, { token, variables: { input, key } });
+      expect(answer.data).toBeNull();
+      return answer.errors?.[0];
+    };
+    const zip = await attempt({ ...phoenix, newAddress: { ...phoenix.newAddress, zip: '8500' } });
+    expect(zip?.extensions).toMatchObject({ code: 'INVALID_ADDRESS', field: 'zip' });
+    const state = await attempt({ ...phoenix, newAddress: { ...phoenix.newAddress, state: 'XX' } });
+    expect(state?.extensions).toMatchObject({ code: 'INVALID_ADDRESS', field: 'state' });
+    const past = await attempt({ ...phoenix, movedOn: '2024-01-01' });
+    expect(past?.extensions).toMatchObject({ code: 'DATE_OUT_OF_RANGE', earliest: '2025-06-16' });
+    expect(past?.message).toMatch(/up to a year after/);
+    const future = await attempt({ ...phoenix, movedOn: '2026-12-01' });
+    expect(future?.extensions).toMatchObject({ code: 'DATE_OUT_OF_RANGE', latest: '2026-09-15' });
+    const cms = await attempt({ ...phoenix, agencies: ['USPS', 'CMS'] });
+    expect(cms?.extensions).toMatchObject({ code: 'AGENCY_NOT_NOTIFIABLE' });
+    const none = await attempt({ ...phoenix, agencies: [] });
+    expect(none?.extensions?.code).toBe('AGENCY_NOT_NOTIFIABLE');
+    const key = await attempt(phoenix, 'short');
+    expect(key?.extensions?.code).toBe('BAD_USER_INPUT');
+    const answer = await system.query<Answer>(DECLARATIONS_AND_JOURNEY, { token });
+    expect(answer.data?.me.declarations).toEqual([]);
+  });
+
+  it('lets only the resident at a verified identity act, with a first-party application', async () => {
+    const weak = await system.token(personaResidentId('ava'), { assurance: 'AUTH_ONLY' });
+    const refused = await system.query(REPORT_MOVE, {
+      token: weak,
+      variables: { input: phoenix, key: 'ava-move-0001' },
+    });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'policy:assurance:verified',
+    });
+    const thirdParty = await system.token(personaResidentId('ava'), {
+      clientId: 'benefits-navigator-demo',
+      scopes: ['identity:read', 'journey:read'],
+    });
+    const noScope = await system.query(REPORT_MOVE, {
+      token: thirdParty,
+      variables: { input: phoenix, key: 'ava-move-0002' },
+    });
+    expect(noScope.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'scope:declarations:write',
+    });
+    const anonymous = await system.query(REPORT_MOVE, {
+      variables: { input: phoenix, key: 'ava-move-0003' },
+    });
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const rows = await system
+      .store('life-events')
+      .db.selectFrom('declaration' as never)
+      .select(['id' as never])
+      .where('resident_id' as never, '=', personaResidentId('ava') as never)
+      .execute();
+    expect(rows).toEqual([]);
+  });
+});
