@@ -33,7 +33,11 @@ const DECLARATIONS_AND_JOURNEY = `{
     }
     journey(event: MOVING) {
       active
-      steps { agency task { __typename ... on AgencyTask { status { code label description } } } }
+      steps {
+        agency
+        notice { delivery { code } }
+        task { __typename ... on AgencyTask { status { code label description } } }
+      }
     }
   }
 }`;
@@ -48,7 +52,11 @@ interface Answer {
     declarations: { id: string; notifications: Notification[] }[];
     journey: {
       active: boolean;
-      steps: { agency: string; task: { __typename: string; status: { code: string } } }[];
+      steps: {
+        agency: string;
+        notice: { delivery: { code: string } } | null;
+        task: { __typename: string; status: { code: string } };
+      }[];
     };
   };
 }
@@ -143,6 +151,14 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
       SocialSecurityAddressUpdate: 'COMPLETED',
     });
     expect(stepCodes(settled).TaxAddressChange).not.toBe(stepCodes(before.data!).TaxAddressChange);
+    // Each step also carries what its agency made of the move, from life-events' own outbox.
+    expect(before.data!.me.journey.steps.map((s) => s.notice)).toEqual([null, null, null, null]);
+    expect(settled.me.journey.steps.map((s) => [s.agency, s.notice?.delivery.code])).toEqual([
+      ['USPS', 'RECEIVED'],
+      ['IRS', 'RECEIVED'],
+      ['SSA', 'RECEIVED'],
+      ['IRS', 'RECEIVED'],
+    ]);
   });
 
   it('answers a retry with the same key as the first time, and records nothing new', async () => {

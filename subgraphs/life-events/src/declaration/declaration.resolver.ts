@@ -12,7 +12,11 @@ import type { JourneyTaskType } from '../domain/journey-task-type.js';
 import { journeyTask } from '../journey-task/journey-task.type.js';
 import { ResidentRef } from '../resident/resident.ref.js';
 import { DeclarationInputError } from './declaration.errors.js';
-import { recordMoveDeclaration, type DeclarationRow } from './declaration.store.js';
+import {
+  recordMoveDeclaration,
+  type DeclarationRow,
+  type NotificationRow,
+} from './declaration.store.js';
 import {
   Declaration,
   DeclarationKind,
@@ -75,23 +79,7 @@ export class DeclarationResolver {
     @Ctx() { loaders }: LifeEventsContext,
   ): Promise<DeclarationNotification[]> {
     const rows = await loaders.notificationsByDeclaration.load(declaration.id);
-    return rows.map((row) => {
-      const agency = row.agency as Agency;
-      const taskType = declaration.kind === DeclarationKind.MOVE ? moveTasks[agency] : undefined;
-      return Object.assign(new DeclarationNotification(), {
-        id: row.id,
-        agency,
-        delivery: deliveryStatus({
-          agency,
-          status: row.status,
-          reason: row.reason,
-          published: row.published_at !== null,
-          outcomeOn: row.outcome_at?.slice(0, 10) ?? null,
-          declaredOn: declaration.declaredOn,
-        }),
-        task: taskType ? journeyTask(taskType, declaration.residentId) : null,
-      });
-    });
+    return rows.map((row) => toNotification(row, declaration));
   }
 }
 
@@ -111,7 +99,29 @@ export class ResidentDeclarationsResolver {
   }
 }
 
-function toDeclaration(row: DeclarationRow): Declaration {
+/** One agency's notice of `declaration`: its delivery status, and the agency task it feeds. */
+export function toNotification(
+  row: NotificationRow,
+  declaration: Declaration,
+): DeclarationNotification {
+  const agency = row.agency as Agency;
+  const taskType = declaration.kind === DeclarationKind.MOVE ? moveTasks[agency] : undefined;
+  return Object.assign(new DeclarationNotification(), {
+    id: row.id,
+    agency,
+    delivery: deliveryStatus({
+      agency,
+      status: row.status,
+      reason: row.reason,
+      published: row.published_at !== null,
+      outcomeOn: row.outcome_at?.slice(0, 10) ?? null,
+      declaredOn: declaration.declaredOn,
+    }),
+    task: taskType ? journeyTask(taskType, declaration.residentId) : null,
+  });
+}
+
+export function toDeclaration(row: DeclarationRow): Declaration {
   return Object.assign(new Declaration(), {
     id: row.id,
     residentId: row.resident_id,
