@@ -31,7 +31,7 @@ async function latestNotices(
   if (!declarationKind) return new Map();
   // Newest first: the latest declaration of the kind is what the agencies act on now.
   const latest = (await loaders.residentDeclarations.load(residentId)).find(
-    (row) => row.kind === declarationKind,
+    (row) => row.kind === String(declarationKind),
   );
   if (!latest) return new Map();
   const declaration = toDeclaration(latest);
