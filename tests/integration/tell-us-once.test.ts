@@ -218,6 +218,71 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
     expect(answer.data?.me.declarations).toEqual([]);
   });
 
+  it('reports a birth once to Social Security, the IRS and State, and the HAVING_A_CHILD journey follows', async () => {
+    const token = await system.token(personaResidentId('rosa'));
+    const REPORT_BIRTH = `mutation Birth($input: ReportBirthInput!, $key: String!) {
+      reportBirth(input: $input, idempotencyKey: $key) { id kind eventDate notifications { agency } }
+    }`;
+    const future = await system.query(REPORT_BIRTH, {
+      token,
+      variables: {
+        input: { childGivenName: 'Lena', childBirthDate: '2026-06-16' },
+        key: 'rosa-birth-0001',
+      },
+    });
+    expect(future.errors?.[0]?.extensions).toMatchObject({
+      code: 'DATE_OUT_OF_RANGE',
+      latest: '2026-06-15',
+    });
+    const reported = await system.query<{
+      reportBirth: { kind: string; eventDate: string; notifications: { agency: string }[] };
+    }>(REPORT_BIRTH, {
+      token,
+      variables: {
+        input: { childGivenName: 'Lena', childBirthDate: '2026-06-10' },
+        key: 'rosa-birth-0001',
+      },
+    });
+    expect(reported.errors).toBeUndefined();
+    expect(reported.data!.reportBirth).toMatchObject({ kind: 'BIRTH', eventDate: '2026-06-10' });
+    expect(reported.data!.reportBirth.notifications.map((n) => n.agency)).toEqual([
+      'SSA',
+      'IRS',
+      'STATE',
+    ]);
+    const journey = await eventually(
+      async () => {
+        const answer = await system.query<{
+          me: {
+            journey: {
+              active: boolean;
+              steps: {
+                agency: string;
+                notice: { delivery: { code: string } } | null;
+                task: { __typename: string; status: { code: string } };
+              }[];
+            };
+          };
+        }>(
+          `{ me { journey(event: HAVING_A_CHILD) { active steps { agency notice { delivery { code } }
+             task { __typename ... on AgencyTask { status { code } } } } } } }`,
+          { token },
+        );
+        const steps = answer.data?.me.journey.steps ?? [];
+        return steps.length > 0 && steps.every((s) => s.notice?.delivery.code === 'RECEIVED')
+          ? answer.data!.me.journey
+          : undefined;
+      },
+      { what: 'every agency to receive the birth' },
+    );
+    expect(journey.active).toBe(true);
+    expect(journey.steps.map((s) => [s.task.__typename, s.task.status.code])).toEqual([
+      ['NewbornSocialSecurityCard', 'REQUESTED'],
+      ['ChildTaxCredit', 'ELIGIBLE'],
+      ['ChildPassportApplication', expect.any(String)],
+    ]);
+  });
+
   it('lets only the resident at a verified identity act, with a first-party application', async () => {
     const weak = await system.token(personaResidentId('ava'), { assurance: 'AUTH_ONLY' });
     const refused = await system.query(REPORT_MOVE, {
@@ -238,7 +303,7 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
     });
     expect(noScope.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
-      reason: 'scope:declarations:write',
+      reason: 'scope:actions:write',
     });
     const anonymous = await system.query(REPORT_MOVE, {
       variables: { input: phoenix, key: 'ava-move-0003' },

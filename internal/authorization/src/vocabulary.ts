@@ -16,8 +16,8 @@ export const scopes = {
   'va:read':
     'Military service, disability claims, GI Bill and health care enrollment records (VA).',
   // --- Resident actions ("tell us once", ADR 0014): begin ---
-  'declarations:write':
-    'Acting for the resident: telling agencies what the resident declares (a move), once for all of them. First-party applications only, and only with a verified identity.',
+  'actions:write':
+    'Acting for the resident: reporting a move or a birth once for every agency that needs it, applying for retirement benefits, signing up for Medicare, renewing a passport online. First-party applications only, and only with a verified identity.',
   // --- Resident actions: end ---
 } as const satisfies Record<string, string>;
 export type Scope = keyof typeof scopes;

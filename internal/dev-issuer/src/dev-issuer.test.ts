@@ -54,7 +54,8 @@ describe('issueAccessToken', () => {
     expect(payload).toMatchObject({
       sub: 'rsd_walter',
       client_id: 'resident-graph-dev',
-      scope: 'identity:read journey:read ssa:read cms:read state:read irs:read usps:read va:read',
+      scope:
+        'identity:read journey:read ssa:read cms:read state:read irs:read usps:read va:read actions:write',
       acr: 'VERIFIED',
     });
     expect(payload.exp! - payload.iat!).toBe(3600);

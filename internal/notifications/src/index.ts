@@ -23,3 +23,4 @@ export { startOutboxRelay, type Outbox, type OutboxRelayOptions } from './outbox
 export { connectRedis } from './redis-connection.js';
 export { agencyGroup, OUTCOMES_GROUP, streamKeys, type StreamKeys } from './streams.js';
 export { readMoveNotice, type MoveNotice } from './move-notice.js';
+export { readBirthNotice, type BirthNotice } from './birth-notice.js';

@@ -7,12 +7,14 @@ import {
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { LifeEventsContext } from '../context.js';
 import { deliveryStatus } from '../domain/delivery-status.js';
+import { checkedBirthDeclaration } from '../domain/birth-declaration.js';
 import { checkedMoveDeclaration } from '../domain/move-declaration.js';
 import type { JourneyTaskType } from '../domain/journey-task-type.js';
 import { journeyTask } from '../journey-task/journey-task.type.js';
 import { ResidentRef } from '../resident/resident.ref.js';
 import { DeclarationInputError } from './declaration.errors.js';
 import {
+  recordBirthDeclaration,
   recordMoveDeclaration,
   type DeclarationRow,
   type NotificationRow,
@@ -21,15 +23,16 @@ import {
   Declaration,
   DeclarationKind,
   DeclarationNotification,
+  ReportBirthInput,
   ReportMoveInput,
 } from './declaration.type.js';
 
 /**
  * Acting for the resident is the resident's own act, at a verified identity: the
- * `declarations:write` scope (first-party applications only) and the `assurance:verified` policy.
+ * `actions:write` scope (first-party applications only) and the `assurance:verified` policy.
  */
 const residentActions = {
-  scopes: ['declarations:write'],
+  scopes: ['actions:write'],
   policies: ['assurance:verified'],
 } as const;
 
@@ -43,7 +46,30 @@ const moveTasks: Partial<Record<Agency, JourneyTaskType>> = {
   [Agency.SSA]: 'SocialSecurityAddressUpdate',
 };
 
+/** The agency task a birth notice feeds, in the HAVING_A_CHILD journey. */
+const birthTasks: Partial<Record<Agency, JourneyTaskType>> = {
+  [Agency.SSA]: 'NewbornSocialSecurityCard',
+  [Agency.IRS]: 'ChildTaxCredit',
+  [Agency.STATE]: 'ChildPassportApplication',
+};
+
+const tasksByKind: Record<DeclarationKind, Partial<Record<Agency, JourneyTaskType>>> = {
+  [DeclarationKind.MOVE]: moveTasks,
+  [DeclarationKind.BIRTH]: birthTasks,
+};
+
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+function checkedIdempotencyKey(key: string): string {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new DeclarationInputError(
+      'BAD_USER_INPUT',
+      'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
+      { field: 'idempotencyKey' },
+    );
+  }
+  return key;
+}
 
 @Resolver(() => Declaration)
 export class DeclarationResolver {
@@ -61,16 +87,30 @@ export class DeclarationResolver {
     @Ctx() { caller, clock, store }: LifeEventsContext,
   ): Promise<Declaration> {
     const residentId = requireResident(caller);
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new DeclarationInputError(
-        'BAD_USER_INPUT',
-        'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
-        { field: 'idempotencyKey' },
-      );
-    }
+    const key = checkedIdempotencyKey(idempotencyKey);
     const move = checkedMoveDeclaration(input, clock.today());
-    const row = await recordMoveDeclaration(store, residentId, idempotencyKey, move, clock.today());
-    return toDeclaration(row);
+    return toDeclaration(await recordMoveDeclaration(store, residentId, key, move, clock.today()));
+  }
+
+  @Protect(residentActions)
+  @Mutation(() => Declaration, {
+    description:
+      'Tell us once that your child was born: Social Security (the newborn’s card), the IRS (the child tax credit) and the Department of State (the child’s first passport) are told, and `notifications` shows what each made of it. The same idempotencyKey again answers with the same declaration.',
+  })
+  async reportBirth(
+    @Arg('input', () => ReportBirthInput) input: ReportBirthInput,
+    @Arg('idempotencyKey', () => String, {
+      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
+    })
+    idempotencyKey: string,
+    @Ctx() { caller, clock, store }: LifeEventsContext,
+  ): Promise<Declaration> {
+    const residentId = requireResident(caller);
+    const key = checkedIdempotencyKey(idempotencyKey);
+    const birth = checkedBirthDeclaration(input, clock.today());
+    return toDeclaration(
+      await recordBirthDeclaration(store, residentId, key, birth, clock.today()),
+    );
   }
 
   @FieldResolver(() => [DeclarationNotification])
@@ -105,7 +145,7 @@ export function toNotification(
   declaration: Declaration,
 ): DeclarationNotification {
   const agency = row.agency as Agency;
-  const taskType = declaration.kind === DeclarationKind.MOVE ? moveTasks[agency] : undefined;
+  const taskType = tasksByKind[declaration.kind][agency];
   return Object.assign(new DeclarationNotification(), {
     id: row.id,
     agency,

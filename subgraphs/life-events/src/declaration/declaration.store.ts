@@ -2,6 +2,7 @@ import type { IsoDate } from '@resident-graph/calendar';
 import type { Notification, Outbox, Outcome } from '@resident-graph/notifications';
 import { MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import { createHash, randomUUID } from 'node:crypto';
+import type { BirthDeclaration } from '../domain/birth-declaration.js';
 import type { MoveDeclaration } from '../domain/move-declaration.js';
 import type { LifeEventsDatabase } from '../store/database.js';
 import { DeclarationInputError } from './declaration.errors.js';
@@ -19,28 +20,40 @@ function requestHash(kind: string, details: object): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** What a resident declares, as recorded and as the agencies receive it. */
+export interface DeclarationToRecord {
+  kind: 'MOVE' | 'BIRTH';
+  /** The life event the declaration makes active (MOVING, HAVING_A_CHILD). */
+  lifeEvent: 'MOVING' | 'HAVING_A_CHILD';
+  /** The event's own date: the moving day, the child's birth date. */
+  eventDate: IsoDate;
+  /** What each agency receives as the notification's payload (already checked). */
+  details: Record<string, unknown>;
+  agencies: readonly string[];
+}
+
 /**
- * Records a move and one notification per agency in one transaction (the transactional outbox),
- * and marks MOVING as the resident's life event. A second call with the resident's same key
- * returns the first declaration (whoever committed first wins the unique key; the other finds
- * it), or refuses if the key came with a different request.
+ * Records a declaration and one notification per agency in one transaction (the transactional
+ * outbox), and marks its life event as the resident's. A second call with the resident's same key
+ * returns the first declaration (whoever committed first wins the unique key; the other finds it),
+ * or refuses if the key came with a different request.
  */
-export async function recordMoveDeclaration(
+export async function recordDeclaration(
   db: Kysely<LifeEventsDatabase>,
   residentId: string,
   idempotencyKey: string,
-  move: MoveDeclaration,
+  declared: DeclarationToRecord,
   today: IsoDate,
 ): Promise<DeclarationRow> {
-  const details = { newAddress: move.newAddress, movedOn: move.movedOn, agencies: move.agencies };
-  const hash = requestHash('MOVE', details);
+  const details = { ...declared.details, agencies: declared.agencies };
+  const hash = requestHash(declared.kind, details);
   const row: DeclarationRow = {
     id: `dcl_${randomUUID()}`,
     resident_id: residentId,
-    kind: 'MOVE',
+    kind: declared.kind,
     idempotency_key: idempotencyKey,
     request_hash: hash,
-    event_date: move.movedOn,
+    event_date: declared.eventDate,
     details: JSON.stringify(details),
     declared_on: today,
     declared_at: new Date().toISOString(),
@@ -56,7 +69,7 @@ export async function recordMoveDeclaration(
     await trx
       .insertInto('declaration_notification')
       .values(
-        move.agencies.map((agency, i) => ({
+        declared.agencies.map((agency, i) => ({
           id: `ntf_${randomUUID()}`,
           declaration_id: row.id,
           agency,
@@ -68,19 +81,19 @@ export async function recordMoveDeclaration(
         })),
       )
       .execute();
-    // The resident's word that they are moving: what makes the MOVING journey active.
+    // The resident's word that the event is happening: what makes its journey active.
     await trx
       .insertInto('resident_life_event')
       .values({
         resident_id: residentId,
-        kind: 'MOVING',
-        event_date: move.movedOn,
+        kind: declared.lifeEvent,
+        event_date: declared.eventDate,
         declared_on: today,
       })
       .onConflict((c) =>
         c
           .columns(['resident_id', 'kind'])
-          .doUpdateSet({ event_date: move.movedOn, declared_on: today }),
+          .doUpdateSet({ event_date: declared.eventDate, declared_on: today }),
       )
       .execute();
     return row;
@@ -99,6 +112,52 @@ export async function recordMoveDeclaration(
     );
   }
   return first;
+}
+
+/** A move: the new address and the moving day, told to each agency chosen. */
+export function recordMoveDeclaration(
+  db: Kysely<LifeEventsDatabase>,
+  residentId: string,
+  idempotencyKey: string,
+  move: MoveDeclaration,
+  today: IsoDate,
+): Promise<DeclarationRow> {
+  return recordDeclaration(
+    db,
+    residentId,
+    idempotencyKey,
+    {
+      kind: 'MOVE',
+      lifeEvent: 'MOVING',
+      eventDate: move.movedOn,
+      details: { newAddress: move.newAddress, movedOn: move.movedOn },
+      agencies: move.agencies,
+    },
+    today,
+  );
+}
+
+/** A birth: the child's first name and birth date, told to each agency chosen. */
+export function recordBirthDeclaration(
+  db: Kysely<LifeEventsDatabase>,
+  residentId: string,
+  idempotencyKey: string,
+  birth: BirthDeclaration,
+  today: IsoDate,
+): Promise<DeclarationRow> {
+  return recordDeclaration(
+    db,
+    residentId,
+    idempotencyKey,
+    {
+      kind: 'BIRTH',
+      lifeEvent: 'HAVING_A_CHILD',
+      eventDate: birth.childBirthDate,
+      details: { childGivenName: birth.childGivenName, childBirthDate: birth.childBirthDate },
+      agencies: birth.agencies,
+    },
+    today,
+  );
 }
 
 /** The outbox the relay reads and writes (see @resident-graph/notifications). */

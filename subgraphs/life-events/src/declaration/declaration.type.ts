@@ -4,12 +4,16 @@ import { JourneyTask, type JourneyTaskStub } from '../journey-task/journey-task.
 
 export enum DeclarationKind {
   MOVE = 'MOVE',
+  BIRTH = 'BIRTH',
 }
 
 registerEnumType(DeclarationKind, {
   name: 'DeclarationKind',
   description: 'What a resident told the government once, for every agency that needs to know.',
-  valuesConfig: { MOVE: { description: 'A move to a new address (`reportMove`).' } },
+  valuesConfig: {
+    MOVE: { description: 'A move to a new address (`reportMove`).' },
+    BIRTH: { description: 'A child’s birth (`reportBirth`).' },
+  },
 });
 
 @InputType('MailingAddressInput', { description: 'A US mailing address.' })
@@ -44,6 +48,22 @@ export class ReportMoveInput {
     nullable: true,
     description:
       'The agencies to tell (USPS, IRS, SSA, STATE); default all of them, the agencies that keep your address.',
+  })
+  agencies?: Agency[] | null;
+}
+
+@InputType('ReportBirthInput', { description: 'A child’s birth, to report once.' })
+export class ReportBirthInput {
+  @Field(() => String, { description: 'The child’s first name, as on the birth certificate.' })
+  childGivenName!: string;
+
+  @Field(() => LocalDate, { description: 'The day the child was born: within the last year.' })
+  childBirthDate!: string;
+
+  @Field(() => [Agency], {
+    nullable: true,
+    description:
+      'The agencies to tell (SSA: the newborn’s card; IRS: the child tax credit; STATE: the child’s first passport); default all three.',
   })
   agencies?: Agency[] | null;
 }

@@ -17,6 +17,7 @@ const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
 
 /** The declaration kinds a life event's steps carry news of (tell us once). */
 const declarationsOf: Partial<Record<LifeEventKind, DeclarationKind>> = {
+  [LifeEventKind.HAVING_A_CHILD]: DeclarationKind.BIRTH,
   [LifeEventKind.MOVING]: DeclarationKind.MOVE,
   [LifeEventKind.LEAVING_MILITARY]: DeclarationKind.MOVE,
 };

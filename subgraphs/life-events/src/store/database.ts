@@ -39,13 +39,13 @@ export interface LifeEventsDatabase {
     /** `dcl_<uuid>`. */
     id: string;
     resident_id: string;
-    /** `MOVE` (more kinds later). */
+    /** `MOVE` or `BIRTH`. */
     kind: string;
     /** The resident's key for this action: the same key twice makes one declaration. */
     idempotency_key: string;
     /** SHA-256 of the normalised input: tells a retry from a different action under one key. */
     request_hash: string;
-    /** The event's own date (the move date). */
+    /** The event's own date (the move date, the child's birth date). */
     event_date: string;
     /** JSON of what the resident declared (e.g. the new address), as the agencies receive it. */
     details: string;

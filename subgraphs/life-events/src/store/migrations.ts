@@ -132,7 +132,7 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .createTable('declaration')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('resident_id', 'text', (c) => c.notNull())
-        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('MOVE')`))
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('MOVE', 'BIRTH')`))
         .addColumn('idempotency_key', 'text', (c) => c.notNull())
         .addColumn('request_hash', 'text', (c) => c.notNull())
         .addColumn('event_date', 'text', (c) => c.notNull())
