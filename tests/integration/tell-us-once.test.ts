@@ -6,6 +6,7 @@ import {
   uniqueRedisPrefix,
 } from '@resident-graph/testing';
 import type { TestSystem } from '@resident-graph/testing/system';
+import { sql } from '@resident-graph/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSystem } from './system.js';
 
@@ -281,6 +282,43 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
       ['ChildTaxCredit', 'ELIGIBLE'],
       ['ChildPassportApplication', expect.any(String)],
     ]);
+  });
+
+  it('renews a passport online once when the rules allow it, and says why not when they do not', async () => {
+    const RENEW = `mutation Renew($key: String!) {
+      renewPassportOnline(input: { expedited: true }, idempotencyKey: $key) {
+        canRenewOnline status { code label }
+      }
+    }`;
+    const ava = await system.token(personaResidentId('ava'));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        system.query<{ renewPassportOnline: { status: { code: string } } }>(RENEW, {
+          token: ava,
+          variables: { key: 'ava-renewal-0001' },
+        }),
+      ),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(answers.map((a) => a.data!.renewPassportOnline.status.code)).toEqual(
+      Array(5).fill('IN_PROCESS'),
+    );
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from renewal_application r join resident_link l on l.state_id = r.state_id
+      where l.resident_id = ${personaResidentId('ava')} and r.submitted_on = '2026-06-15'
+    `.execute(system.store('state').db);
+    expect(Number(rows[0]?.n)).toBe(1);
+    const again = await system.query(RENEW, { token: ava, variables: { key: 'ava-renewal-0002' } });
+    expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_APPLIED');
+
+    const grace = await system.token(personaResidentId('grace'));
+    const refused = await system.query(RENEW, {
+      token: grace,
+      variables: { key: 'grace-renewal-01' },
+    });
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_ELIGIBLE_ONLINE' });
+    expect(refused.errors?.[0]?.message).toMatch(/Online renewal opens a year before it expires/);
   });
 
   it('lets only the resident at a verified identity act, with a first-party application', async () => {

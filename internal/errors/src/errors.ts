@@ -30,3 +30,16 @@ export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
     super('FORBIDDEN', message, extensions);
   }
 }
+
+/** A resident action an agency's rules refuse; the message says why in plain words. */
+export class ActionRefusedError extends ResidentGraphError<
+  'NOT_ELIGIBLE_ONLINE' | 'ALREADY_APPLIED' | 'IDEMPOTENCY_KEY_REUSED' | 'BAD_USER_INPUT'
+> {
+  constructor(
+    code: 'NOT_ELIGIBLE_ONLINE' | 'ALREADY_APPLIED' | 'IDEMPOTENCY_KEY_REUSED' | 'BAD_USER_INPUT',
+    message: string,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(code, message, extensions);
+  }
+}

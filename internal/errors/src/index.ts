@@ -1,4 +1,9 @@
 export { errorCodes, type ErrorCode } from './registry.js';
-export { ResidentGraphError, UnauthenticatedError, ForbiddenError } from './errors.js';
+export {
+  ActionRefusedError,
+  ResidentGraphError,
+  UnauthenticatedError,
+  ForbiddenError,
+} from './errors.js';
 export { createErrorMasker } from './mask.js';
 export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';

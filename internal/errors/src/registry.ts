@@ -125,6 +125,18 @@ export const errorCodes = {
       'The idempotency key was already used by this resident for a different action or different details. A retry of the same action with the same key answers as the first did; a new action needs a new key. Nothing was recorded.',
     clientAction: 'Send a new idempotency key (e.g. a fresh UUID) for a new action.',
   },
+  NOT_ELIGIBLE_ONLINE: {
+    http: 200,
+    meaning:
+      'The agency’s rules do not allow this action online for this resident (e.g. a passport renewal for a child passport, a name change, or outside the renewal window). The message and `extensions.reasons` say why in plain words, each with what to do instead. Nothing was recorded.',
+    clientAction: 'Show the reasons; they tell the resident how to do it instead.',
+  },
+  ALREADY_APPLIED: {
+    http: 200,
+    meaning:
+      'The resident already has an application of this kind in progress (a different idempotency key); a second one would duplicate it. Nothing was recorded.',
+    clientAction: 'Show the existing application’s status instead.',
+  },
   // --- Resident actions: end ---
   INTERNAL_SERVER_ERROR: {
     http: 200,

@@ -106,3 +106,8 @@ export {
   type ResidentLinkDatabase,
   type ResidentLinkIds,
 } from './resident-link.js';
+export {
+  actionRequestMigration,
+  claimActionKey,
+  type ActionRequestDatabase,
+} from './action-request.js';

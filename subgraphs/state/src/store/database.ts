@@ -1,10 +1,11 @@
+import type { ActionRequestDatabase } from '@resident-graph/store';
 import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 /**
  * The Department of State's passport store. Records are keyed by the Department's own customer id
  * (`DOS-C-000000123`); `resident_link` is the only place the platform's resident id appears.
  * SQLite has no booleans: flags are 0/1 integers.
  */
-export interface StateDatabase extends AppliedNotificationDatabase {
+export interface StateDatabase extends AppliedNotificationDatabase, ActionRequestDatabase {
   resident_link: {
     resident_id: string;
     state_id: string;

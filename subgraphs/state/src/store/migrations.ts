@@ -1,5 +1,5 @@
 import { appliedNotificationMigration } from '@resident-graph/notifications';
-import type { Kysely, Migration } from '@resident-graph/store';
+import { actionRequestMigration, type Kysely, type Migration } from '@resident-graph/store';
 
 export const stateMigrations: Record<string, Migration> = {
   '0001_passports': {
@@ -45,11 +45,14 @@ export const stateMigrations: Record<string, Migration> = {
   },
   /**
    * Tell us once (ADR 0014): the notifications the Department applied (each at most once), and the
-   * passport mailing address a holder gave, which passport mail and renewals go to.
+   * passport mailing address a holder gave, which passport mail and renewals go to; and the
+   * idempotency keys of residents' online renewals.
    */
   '0002_tell_us_once': {
     async up(db: Kysely<unknown>) {
       await appliedNotificationMigration.up(db);
+      // Online renewals carry the resident's idempotency key (a retry renews once).
+      await actionRequestMigration.up(db);
       await db.schema
         .createTable('passport_mailing_address')
         .addColumn('state_id', 'text', (c) => c.primaryKey().references('resident_link.state_id'))
