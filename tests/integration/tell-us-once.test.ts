@@ -152,6 +152,36 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
       SocialSecurityAddressUpdate: 'COMPLETED',
     });
     expect(stepCodes(settled).TaxAddressChange).not.toBe(stepCodes(before.data!).TaxAddressChange);
+    // The resident heard about each agency's outcome: newest first, all unread, then read.
+    const FEED = '{ me { notifications { unreadCount items { id agency title read } } } }';
+    interface Feed {
+      me: {
+        notifications: {
+          unreadCount: number;
+          items: { id: string; agency: string; title: string; read: boolean }[];
+        };
+      };
+    }
+    const feed = await system.query<Feed>(FEED, { token });
+    expect(feed.errors).toBeUndefined();
+    const { items, unreadCount } = feed.data!.me.notifications;
+    expect(unreadCount).toBe(4);
+    expect(new Set(items.map((n) => n.agency))).toEqual(new Set(['USPS', 'IRS', 'SSA', 'STATE']));
+    expect(items.find((n) => n.agency === 'SSA')?.title).toBe(
+      'Social Security has your new address',
+    );
+    const MARK = 'mutation Mark($ids: [ID!]) { markNotificationsRead(ids: $ids) }';
+    const one = await system.query<{ markNotificationsRead: number }>(MARK, {
+      token,
+      variables: { ids: [items[0]!.id] },
+    });
+    expect(one.data?.markNotificationsRead).toBe(1);
+    expect((await system.query<Feed>(FEED, { token })).data!.me.notifications.unreadCount).toBe(3);
+    const all = await system.query<{ markNotificationsRead: number }>(MARK, { token });
+    expect(all.data?.markNotificationsRead).toBe(3);
+    const again = await system.query<{ markNotificationsRead: number }>(MARK, { token });
+    expect(again.data?.markNotificationsRead).toBe(0);
+
     // Each step also carries what its agency made of the move, from life-events' own outbox.
     expect(before.data!.me.journey.steps.map((s) => s.notice)).toEqual([null, null, null, null]);
     expect(settled.me.journey.steps.map((s) => [s.agency, s.notice?.delivery.code])).toEqual([

@@ -1,6 +1,6 @@
 import { Agency } from '@resident-graph/federation';
 import { describeLoaderBatching, TEST_TODAY } from '@resident-graph/testing';
-import { recordMoveDeclaration } from './declaration/declaration.store.js';
+import { createDeclarationOutbox, recordMoveDeclaration } from './declaration/declaration.store.js';
 import { lifeEventsSubgraph } from './subgraph.js';
 
 // The catalog loaders are keyed by life-event kind, not by resident.
@@ -31,6 +31,17 @@ await describeLoaderBatching(
       );
       declarationIds.push(row.id, `dcl_missing_${i}`);
     }
+    // And the agencies answer, which is what gives residents notifications.
+    const outbox = createDeclarationOutbox(db);
+    const sent = await outbox.undelivered(null, 100);
+    await outbox.recordOutcomes(
+      sent.map((n) => ({
+        notificationId: n.id,
+        agency: n.agency,
+        result: 'APPLIED',
+        reason: null,
+      })),
+    );
     return { notificationsByDeclaration: declarationIds };
   },
 );

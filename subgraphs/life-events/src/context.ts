@@ -6,6 +6,7 @@ import {
   createResidentDeclarationsLoader,
 } from './declaration/declaration.loader.js';
 import { createLifeEventDeclarationsLoader } from './journey/journey.loader.js';
+import { createNotificationFeedLoader } from './resident-notification/resident-notification.loader.js';
 import {
   createLifeEventLoader,
   createLifeEventStepsLoader,
@@ -24,6 +25,7 @@ export interface LifeEventsContext {
     declarationsByResident: ReturnType<typeof createLifeEventDeclarationsLoader>;
     residentDeclarations: ReturnType<typeof createResidentDeclarationsLoader>;
     notificationsByDeclaration: ReturnType<typeof createDeclarationNotificationsLoader>;
+    notificationFeed: ReturnType<typeof createNotificationFeedLoader>;
   };
 }
 
@@ -42,6 +44,7 @@ export function createLifeEventsContext(
       declarationsByResident: createLifeEventDeclarationsLoader(db),
       residentDeclarations: createResidentDeclarationsLoader(db),
       notificationsByDeclaration: createDeclarationNotificationsLoader(db),
+      notificationFeed: createNotificationFeedLoader(db),
     },
   };
 }

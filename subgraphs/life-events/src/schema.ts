@@ -7,6 +7,7 @@ import {
 import { journeyTaskReferenceResolvers } from './journey-task/journey-task.reference.js';
 import { ResidentJourneyResolver } from './journey/journey.resolver.js';
 import { LifeEventResolver } from './life-event/life-event.resolver.js';
+import { ResidentNotificationResolver } from './resident-notification/resident-notification.resolver.js';
 import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 
@@ -18,6 +19,7 @@ export const buildLifeEventsSchema = once(() =>
         ResidentJourneyResolver,
         DeclarationResolver,
         ResidentDeclarationsResolver,
+        ResidentNotificationResolver,
       ],
       // Resident is reached from no query here, only from `_entities`: type-graphql must be told.
       orphanedTypes: [ResidentRef],

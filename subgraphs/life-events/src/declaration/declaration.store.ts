@@ -3,6 +3,7 @@ import type { Notification, Outbox, Outcome } from '@resident-graph/notification
 import { MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import { createHash, randomUUID } from 'node:crypto';
 import type { BirthDeclaration } from '../domain/birth-declaration.js';
+import { residentMessage } from '../domain/resident-message.js';
 import type { MoveDeclaration } from '../domain/move-declaration.js';
 import type { LifeEventsDatabase } from '../store/database.js';
 import { DeclarationInputError } from './declaration.errors.js';
@@ -210,13 +211,34 @@ export function createDeclarationOutbox(db: Kysely<LifeEventsDatabase>): Outbox 
       await db.transaction().execute(async (trx) => {
         for (const outcome of outcomes) {
           // A FAILED notification replayed by an operator may still be APPLIED later; nothing
-          // overrides APPLIED, so a stale duplicate never undoes it.
-          await trx
+          // overrides APPLIED, and an outcome seen again changes nothing (no second message).
+          const changed = await trx
             .updateTable('declaration_notification')
             .set({ status: outcome.result, reason: outcome.reason, outcome_at: at })
             .where('id', '=', outcome.notificationId)
             .where('agency', '=', outcome.agency)
             .where('status', '!=', 'APPLIED')
+            .where('status', '!=', outcome.result)
+            .returning('declaration_id')
+            .executeTakeFirst();
+          if (!changed) continue;
+          const declaration = await trx
+            .selectFrom('declaration')
+            .select(['resident_id', 'kind'])
+            .where('id', '=', changed.declaration_id)
+            .executeTakeFirstOrThrow();
+          // The resident hears of the change in the same transaction that records it.
+          await trx
+            .insertInto('resident_notification')
+            .values({
+              id: `msg_${randomUUID()}`,
+              resident_id: declaration.resident_id,
+              declaration_notification_id: outcome.notificationId,
+              agency: outcome.agency,
+              ...residentMessage(outcome, declaration.kind),
+              created_at: at,
+              read_at: null,
+            })
             .execute();
         }
       });

@@ -72,4 +72,22 @@ export interface LifeEventsDatabase {
     /** Position in the declaration's agency list. */
     position: number;
   };
+  /** What the resident hears when an agency acts on what they told us (me.notifications). */
+  resident_notification: {
+    /** `msg_<uuid>`. */
+    id: string;
+    resident_id: string;
+    /** The agency notice this is news of. */
+    declaration_notification_id: string | null;
+    /** An `Agency` value. */
+    agency: string;
+    title: string;
+    body: string;
+    /** 1 when the resident must do something. */
+    action_required: number;
+    /** ISO instant; the feed is newest first. */
+    created_at: string;
+    /** ISO instant the resident marked it read; null while unread. */
+    read_at: string | null;
+  };
 }

@@ -122,8 +122,8 @@ export const lifeEventsMigrations: Record<string, Migration> = {
     },
   },
   /**
-   * Tell us once (ADR 0014): residents' declarations and the outbox of agency notifications that
-   * the relay delivers. `(resident_id, idempotency_key)` is unique, which is what makes a mutation
+   * Tell us once (ADR 0014): residents' declarations, the outbox of agency notifications that
+   * the relay delivers, and what residents hear when an agency acts on one (me.notifications). `(resident_id, idempotency_key)` is unique, which is what makes a mutation
    * sent twice, even concurrently, record one declaration.
    */
   '0005_declarations': {
@@ -165,6 +165,26 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .createIndex('declaration_notification_outbox')
         .on('declaration_notification')
         .columns(['status', 'published_at'])
+        .execute();
+      // What the resident hears about their tasks (me.notifications), newest first.
+      await db.schema
+        .createTable('resident_notification')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('declaration_notification_id', 'text', (c) =>
+          c.references('declaration_notification.id'),
+        )
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('action_required', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('resident_notification_feed')
+        .on('resident_notification')
+        .columns(['resident_id', 'created_at'])
         .execute();
     },
   },
