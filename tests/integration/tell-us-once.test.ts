@@ -351,6 +351,58 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
     expect(refused.errors?.[0]?.message).toMatch(/Online renewal opens a year before it expires/);
   });
 
+  it('applies for retirement benefits once, with a start month the rules allow, and says why not otherwise', async () => {
+    const APPLY = `mutation Apply($month: String!, $key: String!) {
+      act { applyForRetirement(startMonth: $month, idempotencyKey: $key) { filedOn status { code label } } }
+    }`;
+    interface Applied {
+      act: { applyForRetirement: { filedOn: string; status: { code: string } } };
+    }
+    const ava = await system.token(personaResidentId('ava'));
+    const refusedWith = async (month: string, key: string, token = ava) => {
+      const answer = await system.query(APPLY, { token, variables: { month, key } });
+      return answer.errors?.[0];
+    };
+    // Today is June 2026: a past month, and one more than 4 months ahead, are refused.
+    const past = await refusedWith('2026-05', 'ava-retire-past');
+    expect(past?.extensions).toMatchObject({
+      code: 'START_MONTH_NOT_ALLOWED',
+      earliest: '2026-06',
+      latest: '2026-10',
+    });
+    expect(past?.message).toMatch(/May 2026 is in the past/);
+    expect((await refusedWith('2026-11', 'ava-retire-late'))?.extensions?.code).toBe(
+      'START_MONTH_NOT_ALLOWED',
+    );
+    expect((await refusedWith('October', 'ava-retire-bad'))?.extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        system.query<Applied>(APPLY, {
+          token: ava,
+          variables: { month: '2026-10', key: 'ava-retire-0001' },
+        }),
+      ),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    expect(answers.map((a) => a.data!.act.applyForRetirement.status.code)).toEqual([
+      'RECEIVED',
+      'RECEIVED',
+      'RECEIVED',
+    ]);
+    expect(answers[0]!.data!.act.applyForRetirement.filedOn).toBe('2026-06-15');
+    expect((await refusedWith('2026-09', 'ava-retire-0002'))?.extensions?.code).toBe(
+      'ALREADY_APPLIED',
+    );
+    // Grace is far from 62: nothing to choose yet, and she is told when she can apply.
+    const grace = await system.token(personaResidentId('grace'));
+    const early = await refusedWith('2026-07', 'grace-retire-01', grace);
+    expect(early?.extensions?.code).toBe('START_MONTH_NOT_ALLOWED');
+    expect(early?.message).toMatch(/You can apply from/);
+  });
+
   it('lets only the resident at a verified identity act, with a first-party application', async () => {
     const weak = await system.token(personaResidentId('ava'), { assurance: 'AUTH_ONLY' });
     const refused = await system.query(REPORT_MOVE, {

@@ -32,14 +32,16 @@ export class ForbiddenError extends ResidentGraphError<'FORBIDDEN'> {
 }
 
 /** A resident action an agency's rules refuse; the message says why in plain words. */
-export class ActionRefusedError extends ResidentGraphError<
-  'NOT_ELIGIBLE_ONLINE' | 'ALREADY_APPLIED' | 'IDEMPOTENCY_KEY_REUSED' | 'BAD_USER_INPUT'
-> {
-  constructor(
-    code: 'NOT_ELIGIBLE_ONLINE' | 'ALREADY_APPLIED' | 'IDEMPOTENCY_KEY_REUSED' | 'BAD_USER_INPUT',
-    message: string,
-    extensions: Record<string, unknown> = {},
-  ) {
+export type ActionRefusalCode =
+  | 'NOT_ELIGIBLE_ONLINE'
+  | 'START_MONTH_NOT_ALLOWED'
+  | 'OUTSIDE_ENROLLMENT_WINDOW'
+  | 'ALREADY_APPLIED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'BAD_USER_INPUT';
+
+export class ActionRefusedError extends ResidentGraphError<ActionRefusalCode> {
+  constructor(code: ActionRefusalCode, message: string, extensions: Record<string, unknown> = {}) {
     super(code, message, extensions);
   }
 }

@@ -131,6 +131,18 @@ export const errorCodes = {
       'The agency’s rules do not allow this action online for this resident (e.g. a passport renewal for a child passport, a name change, or outside the renewal window). The message and `extensions.reasons` say why in plain words, each with what to do instead. Nothing was recorded.',
     clientAction: 'Show the reasons; they tell the resident how to do it instead.',
   },
+  START_MONTH_NOT_ALLOWED: {
+    http: 200,
+    meaning:
+      'The month asked for retirement benefits to start is one the rules do not allow: in the past, before the month the resident reaches 62, after 70, or more than 4 months ahead (Social Security takes an application at most 4 months before benefits start). The message says why; `extensions.earliest`/`latest` (YYYY-MM) give the months allowed today, when there are any. Nothing was recorded.',
+    clientAction: 'Ask the resident for a month in the range given.',
+  },
+  OUTSIDE_ENROLLMENT_WINDOW: {
+    http: 200,
+    meaning:
+      'Medicare sign-up is open only in an enrollment period (the 7-month Initial Enrollment Period around the 65th birthday, or the General Enrollment Period, January 1 to March 31), and today is in neither. The message names the next period; `extensions.opensOn` gives its first day. Nothing was recorded.',
+    clientAction: 'Tell the resident when they can sign up.',
+  },
   ALREADY_APPLIED: {
     http: 200,
     meaning:

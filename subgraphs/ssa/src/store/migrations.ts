@@ -1,5 +1,11 @@
 import { appliedNotificationMigration } from '@resident-graph/notifications';
-import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
+import {
+  actionRequestMigration,
+  isPostgres,
+  sql,
+  type Kysely,
+  type Migration,
+} from '@resident-graph/store';
 
 export const ssaMigrations: Record<string, Migration> = {
   '0001_ssa': {
@@ -67,6 +73,10 @@ export const ssaMigrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       await appliedNotificationMigration.up(db);
       await db.schema.alterTable('address_change').addColumn('new_address', 'text').execute();
+      // Residents' own applications (ADR 0015): the month benefits are to start, and the keys
+      // that make a retried application apply once.
+      await db.schema.alterTable('retirement_application').addColumn('starts_in', 'text').execute();
+      await actionRequestMigration.up(db);
     },
   },
 };
