@@ -403,6 +403,43 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
     expect(early?.message).toMatch(/You can apply from/);
   });
 
+  it('signs up for Medicare Parts A and B once in the enrollment window, and says when otherwise', async () => {
+    const SIGN_UP = `mutation SignUp($key: String!) {
+      act { signUpForMedicare(idempotencyKey: $key) { partA partB status { code } } }
+    }`;
+    interface SignedUp {
+      act: { signUpForMedicare: { partA: string; partB: string; status: { code: string } } };
+    }
+    // Ava turns 65 in August 2026: her Initial Enrollment Period runs May to November.
+    const ava = await system.token(personaResidentId('ava'));
+    const answers = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        system.query<SignedUp>(SIGN_UP, { token: ava, variables: { key: 'ava-medicare-0001' } }),
+      ),
+    );
+    expect(answers.flatMap((a) => a.errors ?? [])).toEqual([]);
+    for (const answer of answers) {
+      expect(answer.data!.act.signUpForMedicare).toMatchObject({
+        partA: 'PENDING',
+        partB: 'PENDING',
+        status: { code: 'PENDING' },
+      });
+    }
+    const again = await system.query(SIGN_UP, {
+      token: ava,
+      variables: { key: 'ava-medicare-0002' },
+    });
+    expect(again.errors?.[0]?.extensions?.code).toBe('ALREADY_APPLIED');
+    // Grace is years from 65: told when her window opens.
+    const grace = await system.token(personaResidentId('grace'));
+    const early = await system.query(SIGN_UP, {
+      token: grace,
+      variables: { key: 'grace-medicare-01' },
+    });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'OUTSIDE_ENROLLMENT_WINDOW' });
+    expect(early.errors?.[0]?.message).toMatch(/Initial Enrollment Period opens on/);
+  });
+
   it('lets only the resident at a verified identity act, with a first-party application', async () => {
     const weak = await system.token(personaResidentId('ava'), { assurance: 'AUTH_ONLY' });
     const refused = await system.query(REPORT_MOVE, {
@@ -424,6 +461,14 @@ describe('tell us once: reportMove through the gateway, delivered to every agenc
     expect(noScope.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       reason: 'scope:actions:write',
+    });
+    const weakAct = await system.query(
+      'mutation { act { applyForRetirement(startMonth: "2026-10", idempotencyKey: "ava-weak-0001") { filedOn } } }',
+      { token: weak },
+    );
+    expect(weakAct.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'policy:assurance:verified',
     });
     const anonymous = await system.query(REPORT_MOVE, {
       variables: { input: phoenix, key: 'ava-move-0003' },
