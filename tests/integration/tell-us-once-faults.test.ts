@@ -66,6 +66,12 @@ describe('tell us once: delivery survives killed consumers, a flushed or restart
     return service;
   }
 
+  /** The live process of `name` (a killed one has a signal code, not an exit code). */
+  const running = (name: string) =>
+    services.find(
+      (s) => s.name === name && s.child.exitCode === null && s.child.signalCode === null,
+    )!;
+
   /** Residents no earlier test used, each reporting a move to the Postal Service. */
   async function reportMoves(count: number): Promise<string[]> {
     const chosen = residents.slice(nextResident, nextResident + count);
@@ -181,7 +187,7 @@ describe('tell us once: delivery survives killed consumers, a flushed or restart
   it('applies every notification exactly once when the consumer is killed mid-batch and restarted', async () => {
     const declarations = await reportMoves(400);
     const notificationIds = (await outcomes(declarations)).map((r) => r.id);
-    const consumer = services.find((s) => s.name === 'usps' && s.child.exitCode === null)!;
+    const consumer = running('usps');
     await eventually(
       async () => ((await appliedAtUsps(notificationIds)) >= 20 ? true : undefined),
       { what: 'the consumer to be under way', everyMs: 5 },
@@ -205,6 +211,18 @@ describe('tell us once: delivery survives killed consumers, a flushed or restart
     await redis.flushAll();
     // Declared while Redis is down: recorded all the same, delivered once it is back.
     await redis.kill();
+    // Readiness reports Redis down but does not depend on it: the agency still serves reads.
+    const consumer = running('usps');
+    const readiness = new URL('/health/ready', await consumer.ready).href;
+    const whileDown = await eventually(
+      async () => {
+        const response = await fetch(readiness);
+        const body = (await response.json()) as { checks: { redis: string } };
+        return body.checks.redis === 'down' ? response.status : undefined;
+      },
+      { what: 'readiness to report Redis down' },
+    );
+    expect(whileDown).toBe(200);
     const duringOutage = await reportMoves(50);
     await redis.start();
     await expectEachAppliedExactlyOnce([...declarations, ...duringOutage]);
@@ -212,6 +230,7 @@ describe('tell us once: delivery survives killed consumers, a flushed or restart
 
   it('dead-letters a poison notification while the rest flow, and an operator replays what was fixed', async () => {
     const client = new Redis(redis.url);
+    client.on('error', () => {}); // a failure shows in the assertions, not as an unhandled event
     try {
       // Poison: an entry no agency can read, put on the stream by something other than the relay.
       await client.xadd(

@@ -37,15 +37,17 @@ export async function runSubgraph<DB, Context extends object>(
         )
       : await openAgencyDatabase<DB>(config.databaseFile, definition.migrations);
     const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
+    // Delivery never waits for Redis, so it can start first and show in readiness.
+    const delivery = startDelivery(definition, { store, clock, logger }, config.delivery);
     const server = await createAgencySubgraphServer(definition, {
       store,
       clock,
       logger,
       gatewayJwks,
       shutdownGraceMs: config.shutdownGraceMs,
+      delivery,
     });
     const url = await server.listen(config.port, config.host);
-    const delivery = startDelivery(definition, { store, clock, logger }, config.delivery);
     // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once.
     // Stopping refuses new connections, lets in-flight requests finish for the grace period, then
     // closes what is left; if even that hangs, give up rather than never exit.

@@ -48,5 +48,8 @@ export function startDelivery<DB, Context extends object>(
     );
   }
   if (workers.length === 0) return null;
-  return { stop: async () => void (await Promise.all(workers.map((w) => w.stop()))) };
+  return {
+    redisUp: () => workers.every((w) => w.redisUp()),
+    stop: async () => void (await Promise.all(workers.map((w) => w.stop()))),
+  };
 }

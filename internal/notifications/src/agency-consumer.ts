@@ -51,6 +51,8 @@ export interface AgencyConsumerOptions {
 }
 
 export interface RunningWorker {
+  /** Whether its Redis connections are ready now; for /health/ready (informational, never gating). */
+  redisUp(): boolean;
   stop(): Promise<void>;
 }
 
@@ -210,6 +212,7 @@ export function startAgencyConsumer(options: AgencyConsumerOptions): RunningWork
   })();
 
   return {
+    redisUp: () => reader.status === 'ready' && writer.status === 'ready',
     async stop() {
       running = false;
       reader.disconnect();

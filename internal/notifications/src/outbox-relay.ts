@@ -138,6 +138,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): RunningWorker {
   })();
 
   return {
+    redisUp: () => redis.status === 'ready',
     async stop() {
       running = false;
       await loop;

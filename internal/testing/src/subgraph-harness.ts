@@ -101,12 +101,13 @@ export async function startSeededSubgraph<DB, Context extends object>(
     clock: fixedClock(today),
     logger: createLogger(definition.name, 'silent'),
   };
+  const delivery = options.delivery ? startDelivery(definition, deps, options.delivery) : null;
   const server = await createAgencySubgraphServer(definition, {
     ...deps,
     gatewayJwks: gatewayKey.jwks,
+    delivery,
   });
   const url = await server.listen(0);
-  const delivery = options.delivery ? startDelivery(definition, deps, options.delivery) : null;
   return {
     url,
     store,
