@@ -23,6 +23,7 @@ COPY internal/dev-issuer/package.json internal/dev-issuer/
 COPY internal/errors/package.json internal/errors/
 COPY internal/federation/package.json internal/federation/
 COPY internal/logging/package.json internal/logging/
+COPY internal/notifications/package.json internal/notifications/
 COPY internal/observability/package.json internal/observability/
 COPY internal/personas/package.json internal/personas/
 COPY internal/store/package.json internal/store/

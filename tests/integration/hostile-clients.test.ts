@@ -160,13 +160,13 @@ describe('hostile clients, default limits', () => {
     expect(((await simple.json()) as Answer['body']).errors?.[0]?.extensions?.code).toBe(
       'BAD_REQUEST',
     );
-    const mutation = await send(
-      `${system.url}?query=${encodeURIComponent('mutation { revokeConsent(id: "cg_x") { id } }')}`,
-      {
-        method: 'GET',
-        headers: { 'apollo-require-preflight': 'true' },
-      },
-    );
+    // A valid mutation (the schema has them), so only the method can be what refuses it.
+    const valid =
+      'mutation { reportMove(input: { newAddress: { line1: "1 Main St", city: "Phoenix", state: "AZ", zip: "85004" }, movedOn: "2026-07-01" }, idempotencyKey: "get-mutation-01") { id } }';
+    const mutation = await send(`${system.url}?query=${encodeURIComponent(valid)}`, {
+      method: 'GET',
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(mutation.status).toBe(405);
     expect(codesOf(mutation)).toEqual(['BAD_REQUEST']);
     for (const name of Object.keys(system.subgraphUrls))

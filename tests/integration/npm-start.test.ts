@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { deleteRedisKeys, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm start` as a newcomer runs it: real processes, each subgraph on its own port with its own
 // SQLite file in a fresh data directory, seeded on first start; Ctrl-C (SIGINT) stops them all.
 // RG_PORTS=ephemeral lets the OS pick the ports, so this never collides with anything on the machine.
 const root = new URL('../..', import.meta.url).pathname;
+
+const redisPrefix = uniqueRedisPrefix('npm-start');
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rg-start-'));
@@ -18,6 +21,8 @@ describe('npm start', () => {
     DATA_DIR: dataDir,
     RG_PORTS: 'ephemeral',
     RG_TODAY: '2026-06-15',
+    // The subgraphs' tell-us-once delivery uses the machine's Redis: keep to a prefix of our own.
+    REDIS_KEY_PREFIX: redisPrefix,
   };
   let starter: ChildProcess;
   let gatewayUrl = '';
@@ -45,9 +50,10 @@ describe('npm start', () => {
     });
   }, 120_000);
 
-  afterAll(() => {
+  afterAll(async () => {
     if (starter?.pid && starter.exitCode === null) process.kill(-starter.pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
+    await deleteRedisKeys(SHARED_TEST_REDIS_URL, redisPrefix);
   });
 
   it('seeds the empty data directory and starts eight subgraphs and the gateway', () => {

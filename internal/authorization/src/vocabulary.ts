@@ -18,6 +18,10 @@ export const scopes = {
   'consent:manage':
     'The resident’s consents to applications and the record of who received their data: only the resident’s own (first-party) app may hold it.',
   ...staffScopes(),
+  // --- Resident actions ("tell us once", ADR 0014): begin ---
+  'actions:write':
+    'Acting for the resident: reporting a move or a birth once for every agency that needs it, applying for retirement benefits, signing up for Medicare, renewing a passport online. First-party applications only, and only with a verified identity.',
+  // --- Resident actions: end ---
 } as const satisfies Record<string, string>;
 export type Scope = keyof typeof scopes;
 

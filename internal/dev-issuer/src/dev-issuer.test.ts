@@ -55,7 +55,7 @@ describe('issueAccessToken', () => {
       sub: 'rsd_walter',
       client_id: 'resident-graph-dev',
       scope:
-        'identity:read journey:read ssa:read cms:read state:read irs:read usps:read va:read consent:manage',
+        'identity:read journey:read ssa:read cms:read state:read irs:read usps:read va:read consent:manage actions:write',
       acr: 'VERIFIED',
     });
     expect(payload.exp! - payload.iat!).toBe(3600);

@@ -44,3 +44,18 @@ export class ConsentPreviewRequiredError extends ResidentGraphError<'CONSENT_PRE
     super('CONSENT_PREVIEW_REQUIRED', message);
   }
 }
+
+/** A resident action an agency's rules refuse; the message says why in plain words. */
+export type ActionRefusalCode =
+  | 'NOT_ELIGIBLE_ONLINE'
+  | 'START_MONTH_NOT_ALLOWED'
+  | 'OUTSIDE_ENROLLMENT_WINDOW'
+  | 'ALREADY_APPLIED'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'BAD_USER_INPUT';
+
+export class ActionRefusedError extends ResidentGraphError<ActionRefusalCode> {
+  constructor(code: ActionRefusalCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(code, message, extensions);
+  }
+}

@@ -1,5 +1,6 @@
 export { errorCodes, type ErrorCode } from './registry.js';
 export {
+  ActionRefusedError,
   BadUserInputError,
   ConsentPreviewRequiredError,
   ForbiddenError,

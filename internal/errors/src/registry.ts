@@ -139,6 +139,57 @@ export const errorCodes = {
     meaning: 'The document has several operations and `operationName` does not pick exactly one.',
     clientAction: 'Send `operationName` naming one operation of the document.',
   },
+  // --- Resident actions ("tell us once", ADR 0014): begin ---
+  INVALID_ADDRESS: {
+    http: 200,
+    meaning:
+      'The address given is not one agencies can send mail to: it needs a street line, a city, a two-letter US state or territory code and a 5-digit ZIP code (or ZIP+4). `extensions.field` names the part at fault. Nothing was recorded.',
+    clientAction: 'Ask the resident to correct the part named and send the action again.',
+  },
+  DATE_OUT_OF_RANGE: {
+    http: 200,
+    meaning:
+      'A date is outside what the agencies’ rules accept (e.g. a move more than 12 months ago or more than 3 months ahead); the message gives the range in plain words and `extensions.earliest`/`extensions.latest` give it as dates. Nothing was recorded.',
+    clientAction: 'Ask the resident for a date in the range given.',
+  },
+  AGENCY_NOT_NOTIFIABLE: {
+    http: 200,
+    meaning:
+      'An agency was named that does not take this kind of notice through the graph (or none was named); `extensions.agencies` lists the ones that do. Nothing was recorded.',
+    clientAction:
+      'Name only agencies from `extensions.agencies`, or leave the list out to tell all of them.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    http: 200,
+    meaning:
+      'The idempotency key was already used by this resident for a different action or different details. A retry of the same action with the same key answers as the first did; a new action needs a new key. Nothing was recorded.',
+    clientAction: 'Send a new idempotency key (e.g. a fresh UUID) for a new action.',
+  },
+  NOT_ELIGIBLE_ONLINE: {
+    http: 200,
+    meaning:
+      'The agency’s rules do not allow this action online for this resident (e.g. a passport renewal for a child passport, a name change, or outside the renewal window). The message and `extensions.reasons` say why in plain words, each with what to do instead. Nothing was recorded.',
+    clientAction: 'Show the reasons; they tell the resident how to do it instead.',
+  },
+  START_MONTH_NOT_ALLOWED: {
+    http: 200,
+    meaning:
+      'The month asked for retirement benefits to start is one the rules do not allow: in the past, before the month the resident reaches 62, after 70, or more than 4 months ahead (Social Security takes an application at most 4 months before benefits start). The message says why; `extensions.earliest`/`latest` (YYYY-MM) give the months allowed today, when there are any. Nothing was recorded.',
+    clientAction: 'Ask the resident for a month in the range given.',
+  },
+  OUTSIDE_ENROLLMENT_WINDOW: {
+    http: 200,
+    meaning:
+      'Medicare sign-up is open only in an enrollment period (the 7-month Initial Enrollment Period around the 65th birthday, or the General Enrollment Period, January 1 to March 31), and today is in neither. The message names the next period; `extensions.opensOn` gives its first day. Nothing was recorded.',
+    clientAction: 'Tell the resident when they can sign up.',
+  },
+  ALREADY_APPLIED: {
+    http: 200,
+    meaning:
+      'The resident already has an application of this kind in progress (a different idempotency key); a second one would duplicate it. Nothing was recorded.',
+    clientAction: 'Show the existing application’s status instead.',
+  },
+  // --- Resident actions: end ---
   INTERNAL_SERVER_ERROR: {
     http: 200,
     meaning:

@@ -3,6 +3,7 @@ import type { Clock } from '@resident-graph/calendar';
 import type { Logger } from '@resident-graph/logging';
 import type { ResidentFacts } from '@resident-graph/personas';
 import type { AgencyDatabase, Kysely, Migration } from '@resident-graph/store';
+import type { AgencyDecision, Notification, Outbox } from '@resident-graph/notifications';
 import type { GraphQLSchema } from 'graphql';
 
 /** What a running subgraph is built from; the same for production, `npm start` and tests. */
@@ -36,6 +37,18 @@ export interface SubgraphDefinition<DB, Context extends object> {
   seed(db: Kysely<DB>, residents: readonly ResidentFacts[]): Promise<void>;
   /** Whether the store already holds seed data. */
   isSeeded(db: Kysely<DB>): Promise<boolean>;
+  /** Tell us once, receiving side: the notifications this agency applies (absent: none). */
+  readonly notifications?: NotificationHandler<DB>;
+  /** Tell us once, declaring side: the outbox this subgraph owns and relays (life-events). */
+  readonly outbox?: (deps: SubgraphDeps<DB>) => Outbox;
+}
+
+/** How an agency applies what residents declared elsewhere (ADR 0014). */
+export interface NotificationHandler<DB> {
+  /** The `Agency` value whose notification stream this subgraph reads, e.g. `SSA`. */
+  readonly agency: string;
+  /** Applies one notification idempotently, with `applyOnce`; throwing means retry later. */
+  apply(deps: SubgraphDeps<DB>, notification: Notification): Promise<AgencyDecision>;
 }
 
 /** Memoises an async factory: the schema is built once per process. */

@@ -13,7 +13,13 @@ export {
 export { createAgencySubgraphServer } from './start-subgraph.js';
 export { runSubgraph } from './run-subgraph.js';
 export { loadSubgraphConfig, type SubgraphConfig } from './subgraph-config.js';
-export { once, type SubgraphDefinition, type SubgraphDeps } from './agency-subgraph.js';
+export {
+  once,
+  type NotificationHandler,
+  type SubgraphDefinition,
+  type SubgraphDeps,
+} from './agency-subgraph.js';
+export { startDelivery, type DeliveryConfig } from './start-delivery.js';
 export { assertMayReadResident, requireResident } from './authorize.js';
 export { required } from './requires.js';
 export { Agency } from './types/agency.js';

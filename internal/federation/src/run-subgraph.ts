@@ -12,6 +12,7 @@ import type { JSONWebKeySet } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { SubgraphDefinition } from './agency-subgraph.js';
+import { startDelivery } from './start-delivery.js';
 import { createAgencySubgraphServer } from './start-subgraph.js';
 import { loadSubgraphConfig } from './subgraph-config.js';
 
@@ -51,6 +52,8 @@ export async function runSubgraph<DB, Context extends object>(
       `${definition.name}-records-${randomUUID().slice(0, 8)}`,
     );
     const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
+    // Delivery never waits for Redis, so it can start first and show in readiness.
+    const delivery = startDelivery(definition, { store, clock, logger }, config.delivery);
     const server = await createAgencySubgraphServer(definition, {
       store,
       clock,
@@ -58,6 +61,7 @@ export async function runSubgraph<DB, Context extends object>(
       recordsKey,
       gatewayJwks,
       shutdownGraceMs: config.shutdownGraceMs,
+      delivery,
     });
     const url = await server.listen(config.port, config.host);
     // Ctrl-C under `npm start` delivers SIGINT from the terminal and SIGTERM from the starter: stop once.
@@ -74,6 +78,7 @@ export async function runSubgraph<DB, Context extends object>(
         process.exit(1);
       }, hardLimitMs).unref();
       await server.stop();
+      await delivery?.stop();
       await store.close();
       await tracing?.shutdown();
       process.exit(0);

@@ -1,5 +1,6 @@
 import { createCallerVerifier } from '@resident-graph/caller';
 import { sql } from '@resident-graph/store';
+import type { RunningWorker } from '@resident-graph/notifications';
 import type { JSONWebKeySet } from 'jose';
 import type { SubgraphDeps, SubgraphDefinition } from './agency-subgraph.js';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
@@ -7,7 +8,12 @@ import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js'
 /** Builds the HTTP server for an agency subgraph; the caller listens. */
 export async function createAgencySubgraphServer<DB, Context extends object>(
   definition: SubgraphDefinition<DB, Context>,
-  deps: SubgraphDeps<DB> & { gatewayJwks: JSONWebKeySet; shutdownGraceMs?: number },
+  deps: SubgraphDeps<DB> & {
+    gatewayJwks: JSONWebKeySet;
+    shutdownGraceMs?: number;
+    /** Tell-us-once delivery, when this process runs it: its Redis state shows in readiness. */
+    delivery?: RunningWorker | null;
+  },
 ): Promise<SubgraphServer> {
   const schema = await definition.buildSchema();
   return createSubgraphServer({
@@ -19,7 +25,9 @@ export async function createAgencySubgraphServer<DB, Context extends object>(
     // Not ready until the agency's database answers a query.
     checkDependencies: async () => {
       await sql`select 1`.execute(deps.store.db);
-      return { database: 'up', redis: 'not configured' };
+      // Redis is reported, never required: without it declarations wait in the outbox (ADR 0014).
+      const redis = deps.delivery ? (deps.delivery.redisUp() ? 'up' : 'down') : 'not configured';
+      return { database: 'up', redis };
     },
     ...(deps.shutdownGraceMs !== undefined ? { shutdownGraceMs: deps.shutdownGraceMs } : {}),
   });

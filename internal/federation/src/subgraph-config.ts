@@ -63,6 +63,20 @@ export function loadSubgraphConfig(
       LOG_LEVEL: logLevel(),
       /** On SIGTERM, how long in-flight requests may take before their connections close, in ms (default 10000). */
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+      /**
+       * Redis that carries "tell us once" notifications between life-events and the agencies
+       * (default redis://127.0.0.1:6379). Start-up never waits for it: without Redis, declarations
+       * are still recorded and are delivered once it answers.
+       */
+      REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+      /** Prefix of every Redis key this deployment uses (default `rg:`). */
+      REDIS_KEY_PREFIX: z.string().min(1).max(64).default('rg:'),
+      /** Deliveries of one notification before the agency dead-letters it (default 5). */
+      NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
+      /** Wait before an agency retries a notification, doubled each time, in ms (default 1000). */
+      NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
+      /** life-events publishes again a notification with no outcome after this many ms (default 60000). */
+      NOTIFICATION_REDELIVER_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
       /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
       OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       /** `service.name` of the spans (default the subgraph's name). */
@@ -88,6 +102,13 @@ export function loadSubgraphConfig(
     timeZone: config.RG_TIME_ZONE,
     logLevel: config.LOG_LEVEL,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
+    delivery: {
+      redisUrl: config.REDIS_URL,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
+      retryBaseMs: config.NOTIFICATION_RETRY_BASE_MS,
+      redeliverAfterMs: config.NOTIFICATION_REDELIVER_AFTER_MS,
+    },
     tracing: config.OTEL_EXPORTER_OTLP_ENDPOINT
       ? {
           otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,

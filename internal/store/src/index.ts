@@ -8,6 +8,7 @@ export {
   sql,
   type Kysely,
   type Migration,
+  type Transaction,
   type Selectable,
   type Insertable,
   type Generated,
@@ -109,3 +110,8 @@ export {
   type ResidentLinkDatabase,
   type ResidentLinkIds,
 } from './resident-link.js';
+export {
+  actionRequestMigration,
+  claimActionKey,
+  type ActionRequestDatabase,
+} from './action-request.js';

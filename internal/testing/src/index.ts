@@ -14,3 +14,5 @@ export { expectStatusCodeEnum } from './status-codes.js';
 export { expectOnlyTheCallersEntity } from './only-the-callers.js';
 export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';
 export { testPostgresServerUrl } from './config.js';
+export { deleteRedisKeys, eventually, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
+export { startTestRedisServer, type TestRedisServer } from './redis-process.js';

@@ -2,7 +2,7 @@ import { fixedClock } from '@resident-graph/calendar';
 import type { SubgraphDefinition } from '@resident-graph/federation';
 import { createLogger } from '@resident-graph/logging';
 import { generateResidents } from '@resident-graph/personas';
-import { MAX_KEYS_PER_QUERY, openAgencyDatabase } from '@resident-graph/store';
+import { MAX_KEYS_PER_QUERY, openAgencyDatabase, type Kysely } from '@resident-graph/store';
 import type DataLoader from 'dataloader';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -21,11 +21,20 @@ export async function describeLoaderBatching<DB, Context extends WithLoaders>(
   definition: SubgraphDefinition<DB, Context>,
   /** Keys for loaders not keyed by resident id (e.g. a catalog by kind); default: 100 residents. */
   keysByLoader: Record<string, readonly string[]> = {},
+  /**
+   * Writes records the seed does not (e.g. what residents did through the graph) after seeding;
+   * returns keys for the loaders that read them (default nothing).
+   */
+  prepare?: (
+    db: Kysely<DB>,
+    residentIds: readonly string[],
+  ) => Promise<Record<string, readonly string[]>>,
 ): Promise<void> {
   const residents = [...generateResidents(100, TEST_TODAY)];
   const ids = residents.map((r) => r.id);
   const store = await openAgencyDatabase<DB>(':memory:', definition.migrations);
   await definition.seed(store.db, residents);
+  if (prepare) keysByLoader = { ...keysByLoader, ...(await prepare(store.db, ids)) };
   afterAll(() => store.close());
 
   /** The loaders of a fresh context, as a request gets them: nothing cached. */

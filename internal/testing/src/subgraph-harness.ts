@@ -7,6 +7,8 @@ import {
 import { fixedClock, type IsoDate } from '@resident-graph/calendar';
 import {
   createAgencySubgraphServer,
+  startDelivery,
+  type DeliveryConfig,
   type SubgraphDefinition,
   type SubgraphServer,
 } from '@resident-graph/federation';
@@ -74,6 +76,11 @@ export interface TestSubgraph<DB> {
 export interface SubgraphFixtureOptions {
   residents?: readonly ResidentFacts[];
   today?: IsoDate;
+  /**
+   * Run each subgraph's part in "tell us once" (the life-events outbox relay, the agencies'
+   * consumers) against this Redis; default off, so tests that do not act need no Redis.
+   */
+  delivery?: DeliveryConfig;
 }
 
 /**
@@ -97,12 +104,17 @@ export async function startSeededSubgraph<DB, Context extends object>(
   await definition.seed(store.db, options.residents ?? personas(today));
   store.resetQueryCount();
   const recordsKey = (await generateSigningKey(`${definition.name}-records-test`)).key;
-  const server = await createAgencySubgraphServer(definition, {
+  const deps = {
     store,
     clock: fixedClock(today),
     logger: createLogger(definition.name, 'silent'),
     recordsKey,
+  };
+  const delivery = options.delivery ? startDelivery(definition, deps, options.delivery) : null;
+  const server = await createAgencySubgraphServer(definition, {
+    ...deps,
     gatewayJwks: gatewayKey.jwks,
+    delivery,
   });
   const url = await server.listen(0);
   return {
@@ -112,6 +124,7 @@ export async function startSeededSubgraph<DB, Context extends object>(
     server,
     async stop() {
       await server.stop();
+      await delivery?.stop();
       await store.close();
     },
   };

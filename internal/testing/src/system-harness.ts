@@ -64,6 +64,8 @@ export interface TestSystem {
   proxies: Record<string, FaultProxy>;
   /** A running subgraph's store and records key (identity's disclosure log, for verifying it). */
   subgraph(name: string): { store: AgencyDatabase<unknown>; recordsKey: SigningKey };
+  /** A running subgraph's store, to check what an agency recorded (e.g. a notification applied once). */
+  store(name: string): AgencyDatabase<unknown>;
   /** Stops one subgraph (to see the gateway answer without it). */
   stopSubgraph(name: string): Promise<void>;
   /** Starts a stopped subgraph again (fresh store, new port; its proxy is pointed at it). */
@@ -222,6 +224,11 @@ export async function startTestSystem(options: {
           headers: response.headers,
           ...((await response.json()) as GraphQLResponse<never>),
         };
+      },
+      store(name) {
+        const subgraph = running.get(name);
+        if (!subgraph || stopped.has(name)) throw new Error(`${name} is not running`);
+        return subgraph.store;
       },
       subgraphRequests: (name) => recorders.get(name)?.requests ?? [],
       subgraph(name) {

@@ -2,11 +2,14 @@ import type { Caller } from '@resident-graph/caller';
 import type { Clock } from '@resident-graph/calendar';
 import type { SubgraphDeps } from '@resident-graph/federation';
 import { createMedicareLoader } from './medicare/medicare.loader.js';
+import type { Kysely } from '@resident-graph/store';
 import type { CmsDatabase } from './store/database.js';
 
 export interface CmsContext {
   caller: Caller;
   clock: Clock;
+  /** For the resident's actions (mutations); reads go through the loaders. */
+  store: Kysely<CmsDatabase>;
   loaders: { medicareByResidentId: ReturnType<typeof createMedicareLoader> };
 }
 
@@ -15,5 +18,10 @@ export function createCmsContext(
   { store, clock }: SubgraphDeps<CmsDatabase>,
   caller: Caller,
 ): CmsContext {
-  return { caller, clock, loaders: { medicareByResidentId: createMedicareLoader(store.db) } };
+  return {
+    caller,
+    clock,
+    store: store.db,
+    loaders: { medicareByResidentId: createMedicareLoader(store.db) },
+  };
 }

@@ -1,5 +1,9 @@
 import { buildFederatedSchema, once } from '@resident-graph/federation';
 import type { IdentityContext } from './context.js';
+import {
+  ResidentActionsResolver,
+  resolveResidentActionsReference,
+} from './resident-actions/resident-actions.resolver.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { ResidentResolver } from './resident/resident.resolver.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
@@ -12,12 +16,18 @@ export const buildIdentitySchema = once(() =>
     {
       resolvers: [
         ResidentResolver,
+        ResidentActionsResolver,
         ConsentResolver,
         DisclosureResolver,
         ReleaseResolver,
         StaffResolver,
       ],
     },
-    { referenceResolvers: { Resident: { __resolveReference: resolveResidentReference } } },
+    {
+      referenceResolvers: {
+        Resident: { __resolveReference: resolveResidentReference },
+        ResidentActions: { __resolveReference: resolveResidentActionsReference },
+      },
+    },
   ),
 );

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@resident-graph/federation';
+import { irsNotifications } from './notification/apply-notification.js';
 import { createIrsContext, type IrsContext } from './context.js';
 import { buildIrsSchema } from './schema.js';
 import type { IrsDatabase } from './store/database.js';
@@ -13,4 +14,5 @@ export const irsSubgraph: SubgraphDefinition<IrsDatabase, IrsContext> = {
   createContext: createIrsContext,
   seed: seedIrs,
   isSeeded: isIrsSeeded,
+  notifications: irsNotifications,
 };

@@ -1,1 +1,3 @@
 export { lifeEventsSubgraph } from './subgraph.js';
+export { recordMoveDeclaration } from './declaration/declaration.store.js';
+export type { LifeEventsDatabase } from './store/database.js';

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@resident-graph/federation';
+import { createDeclarationOutbox } from './declaration/declaration.store.js';
 import { createLifeEventsContext, type LifeEventsContext } from './context.js';
 import { buildLifeEventsSchema } from './schema.js';
 import type { LifeEventsDatabase } from './store/database.js';
@@ -13,4 +14,5 @@ export const lifeEventsSubgraph: SubgraphDefinition<LifeEventsDatabase, LifeEven
   createContext: createLifeEventsContext,
   seed: seedLifeEvents,
   isSeeded: isLifeEventsSeeded,
+  outbox: ({ store }) => createDeclarationOutbox(store.db),
 };

@@ -5,11 +5,14 @@ import { createAddressChangeLoader } from './address-update/address-update.loade
 import { createNewbornCardLoader } from './newborn-card/newborn-card.loader.js';
 import { createRetirementApplicationLoader } from './retirement-application/retirement-application.loader.js';
 import { createNumberHolderLoader } from './social-security/number-holder.loader.js';
+import type { Kysely } from '@resident-graph/store';
 import type { SsaDatabase } from './store/database.js';
 
 export interface SsaContext {
   caller: Caller;
   clock: Clock;
+  /** For the resident's actions (mutations); reads go through the loaders. */
+  store: Kysely<SsaDatabase>;
   loaders: {
     numberHolderByResidentId: ReturnType<typeof createNumberHolderLoader>;
     retirementApplicationByResidentId: ReturnType<typeof createRetirementApplicationLoader>;
@@ -26,6 +29,7 @@ export function createSsaContext(
   return {
     caller,
     clock,
+    store: store.db,
     loaders: {
       numberHolderByResidentId: createNumberHolderLoader(store.db),
       retirementApplicationByResidentId: createRetirementApplicationLoader(store.db),

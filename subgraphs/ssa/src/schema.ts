@@ -4,6 +4,11 @@ import { SocialSecurityAddressUpdate } from './address-update/address-update.typ
 import type { SsaContext } from './context.js';
 import { resolveNewbornCardReference } from './newborn-card/newborn-card.reference.js';
 import { NewbornSocialSecurityCard } from './newborn-card/newborn-card.type.js';
+import { ResidentActionsRef } from './resident-actions/resident-actions.ref.js';
+import {
+  RetirementApplicationActionResolver,
+  resolveResidentActionsReference,
+} from './resident-actions/resident-actions.resolver.js';
 import { ResidentRef } from './resident/resident.ref.js';
 import { resolveResidentReference } from './resident/resident.reference.js';
 import { ResidentSsaResolver } from './resident/resident.resolver.js';
@@ -17,10 +22,15 @@ const agencyRecords: Protection = { scopes: ['ssa:read'] };
 export const buildSsaSchema = once(() =>
   buildFederatedSchema<SsaContext>(
     {
-      resolvers: [ResidentSsaResolver, RetirementApplicationResolver],
+      resolvers: [
+        ResidentSsaResolver,
+        RetirementApplicationResolver,
+        RetirementApplicationActionResolver,
+      ],
       // Entities reached only through `_entities` (the life-events journey) are not reachable from Query.
       orphanedTypes: [
         ResidentRef,
+        ResidentActionsRef,
         RetirementApplication,
         NewbornSocialSecurityCard,
         SocialSecurityAddressUpdate,
@@ -29,6 +39,7 @@ export const buildSsaSchema = once(() =>
     {
       referenceResolvers: {
         Resident: { __resolveReference: resolveResidentReference },
+        ResidentActions: { __resolveReference: resolveResidentActionsReference },
         RetirementApplication: { __resolveReference: resolveRetirementApplicationReference },
         NewbornSocialSecurityCard: { __resolveReference: resolveNewbornCardReference },
         SocialSecurityAddressUpdate: { __resolveReference: resolveAddressUpdateReference },

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@resident-graph/federation';
+import { ssaNotifications } from './notification/apply-notification.js';
 import { createSsaContext, type SsaContext } from './context.js';
 import { buildSsaSchema } from './schema.js';
 import type { SsaDatabase } from './store/database.js';
@@ -13,4 +14,5 @@ export const ssaSubgraph: SubgraphDefinition<SsaDatabase, SsaContext> = {
   createContext: createSsaContext,
   seed: seedSsa,
   isSeeded: isSsaSeeded,
+  notifications: ssaNotifications,
 };

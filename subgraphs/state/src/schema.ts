@@ -2,6 +2,7 @@ import { buildFederatedSchema, once, type Protection } from '@resident-graph/fed
 import { resolveChildPassportApplicationReference } from './child-passport-application/child-passport-application.reference.js';
 import { ChildPassportApplication } from './child-passport-application/child-passport-application.type.js';
 import type { StateContext } from './context.js';
+import { PassportRenewalActionResolver } from './passport-renewal/passport-renewal.resolver.js';
 import { resolvePassportRenewalReference } from './passport-renewal/passport-renewal.reference.js';
 import { PassportRenewal } from './passport-renewal/passport-renewal.type.js';
 import { ResidentRef } from './resident/resident.ref.js';
@@ -13,9 +14,10 @@ const agencyRecords: Protection = { scopes: ['state:read'] };
 
 export const buildStateSchema = once(() =>
   buildFederatedSchema<StateContext>(
-    // No root field reaches these types: the gateway enters this subgraph only through `_entities`.
+    // No query reaches these types: the gateway enters this subgraph through `_entities` (and the
+    // resident's one action, renewPassportOnline).
     {
-      resolvers: [StateResidentResolver],
+      resolvers: [StateResidentResolver, PassportRenewalActionResolver],
       orphanedTypes: [ResidentRef, PassportRenewal, ChildPassportApplication],
     },
     {

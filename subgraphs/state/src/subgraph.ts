@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@resident-graph/federation';
+import { stateNotifications } from './notification/apply-notification.js';
 import { createStateContext, type StateContext } from './context.js';
 import { buildStateSchema } from './schema.js';
 import type { StateDatabase } from './store/database.js';
@@ -13,4 +14,5 @@ export const stateSubgraph: SubgraphDefinition<StateDatabase, StateContext> = {
   createContext: createStateContext,
   seed: seedState,
   isSeeded: isStateSeeded,
+  notifications: stateNotifications,
 };

@@ -1,1 +1,2 @@
 export { uspsSubgraph } from './subgraph.js';
+export type { UspsDatabase } from './store/database.js';

@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '@resident-graph/federation';
+import { uspsNotifications } from './notification/apply-notification.js';
 import { createUspsContext, type UspsContext } from './context.js';
 import { buildUspsSchema } from './schema.js';
 import type { UspsDatabase } from './store/database.js';
@@ -13,4 +14,5 @@ export const uspsSubgraph: SubgraphDefinition<UspsDatabase, UspsContext> = {
   createContext: createUspsContext,
   seed: seedUsps,
   isSeeded: isUspsSeeded,
+  notifications: uspsNotifications,
 };

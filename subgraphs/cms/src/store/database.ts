@@ -1,11 +1,12 @@
 import type { MedicarePartStatus } from '@resident-graph/personas';
+import type { ActionRequestDatabase } from '@resident-graph/store';
 
 /**
  * CMS's store. Tables are keyed by CMS's own id (`CMS-B-000000123`); `resident_link` is the only place
  * the platform resident id appears. CMS keeps no birth date: identity owns it, and the gateway sends
  * it to the fields that `@requires` it.
  */
-export interface CmsDatabase {
+export interface CmsDatabase extends ActionRequestDatabase {
   resident_link: {
     resident_id: string;
     cms_id: string;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from '@resident-graph/store';
+import { actionRequestMigration, sql, type Kysely, type Migration } from '@resident-graph/store';
 
 const partStatus = (column: string) =>
   sql`${sql.ref(column)} in ('NOT_ENROLLED', 'PENDING', 'ENROLLED')`;
@@ -25,6 +25,12 @@ export const cmsMigrations: Record<string, Migration> = {
             .check(sql`enrolled_automatically in (0, 1)`),
         )
         .execute();
+    },
+  },
+  /** Residents' own sign-ups (ADR 0015): the keys that make a retried sign-up act once. */
+  '0002_resident_actions': {
+    async up(db: Kysely<unknown>) {
+      await actionRequestMigration.up(db);
     },
   },
 };

@@ -1,10 +1,11 @@
+import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 /**
  * The IRS's store. Records are keyed by the IRS's own taxpayer account id (`IRS-T-000000123`), never
  * by SSN; `resident_link` is the only place the platform's resident id appears. Everything here is
  * return information (26 U.S.C. 6103): it leaves this service only for the taxpayer themself.
  * SQLite has no booleans: flags are 0/1 integers.
  */
-export interface IrsDatabase {
+export interface IrsDatabase extends AppliedNotificationDatabase {
   resident_link: {
     resident_id: string;
     irs_id: string;
@@ -27,6 +28,8 @@ export interface IrsDatabase {
     irs_id: string;
     submitted_on: string;
     processed_on: string | null;
+    /** JSON of the new address when it came from a declaration (tell us once); else null. */
+    new_address: string | null;
   };
   /** Qualifying children for the child tax credit, per tax year. */
   child_tax_credit: {

@@ -1,3 +1,4 @@
+import { appliedNotificationMigration } from '@resident-graph/notifications';
 import type { Kysely, Migration } from '@resident-graph/store';
 
 export const irsMigrations: Record<string, Migration> = {
@@ -34,6 +35,16 @@ export const irsMigrations: Record<string, Migration> = {
         .addColumn('qualifying_children', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('child_tax_credit_pk', ['irs_id', 'tax_year'])
         .execute();
+    },
+  },
+  /**
+   * Tell us once (ADR 0014): the notifications the IRS applied (each at most once, by id), and the
+   * new address itself on each change (JSON; null on changes recorded before this migration).
+   */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
+      await db.schema.alterTable('address_change').addColumn('new_address', 'text').execute();
     },
   },
 };

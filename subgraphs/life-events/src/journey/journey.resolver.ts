@@ -1,6 +1,8 @@
-import { assertMayReadResident, Protect, required } from '@resident-graph/federation';
+import { assertMayReadResident, Protect, required, type Agency } from '@resident-graph/federation';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { LifeEventsContext } from '../context.js';
+import { toDeclaration, toNotification } from '../declaration/declaration.resolver.js';
+import { DeclarationKind, type DeclarationNotification } from '../declaration/declaration.type.js';
 import { LifeEventKind } from '../domain/life-event-kind.js';
 import { activeLifeEventKinds } from '../domain/resident-life-events.js';
 import { journeyTask } from '../journey-task/journey-task.type.js';
@@ -12,6 +14,31 @@ import { Journey, JourneyStep } from './journey.type.js';
  * representation; nothing about it is stored here. `journey` needs it for `active`.
  */
 const REQUIRES_BIRTH_DATE = '@requires(fields: "birthDate")';
+
+/** The declaration kinds a life event's steps carry news of (tell us once). */
+const declarationsOf: Partial<Record<LifeEventKind, DeclarationKind>> = {
+  [LifeEventKind.HAVING_A_CHILD]: DeclarationKind.BIRTH,
+  [LifeEventKind.MOVING]: DeclarationKind.MOVE,
+  [LifeEventKind.LEAVING_MILITARY]: DeclarationKind.MOVE,
+};
+
+/** Each agency's notice of the resident's latest declaration that matters to this journey. */
+async function latestNotices(
+  residentId: string,
+  kind: LifeEventKind,
+  loaders: LifeEventsContext['loaders'],
+): Promise<Map<Agency, DeclarationNotification>> {
+  const declarationKind = declarationsOf[kind];
+  if (!declarationKind) return new Map();
+  // Newest first: the latest declaration of the kind is what the agencies act on now.
+  const latest = (await loaders.residentDeclarations.load(residentId)).find(
+    (row) => row.kind === String(declarationKind),
+  );
+  if (!latest) return new Map();
+  const declaration = toDeclaration(latest);
+  const rows = await loaders.notificationsByDeclaration.load(latest.id);
+  return new Map(rows.map((row) => [row.agency as Agency, toNotification(row, declaration)]));
+}
 
 /** A resident's journeys are theirs: the journey:read scope. */
 const journeys = { scopes: ['journey:read'] } as const;
@@ -42,6 +69,7 @@ export class ResidentJourneyResolver {
     // Every kind in the enum has catalog rows from a migration; a gap is a deployment defect.
     if (!event) throw new Error(`life event ${kind} is missing from the catalog`);
     const birthDate = required(resident.birthDate, `Resident ${resident.id}: birthDate`);
+    const notices = await latestNotices(resident.id, kind, loaders);
     return Object.assign(new Journey(), {
       event,
       active: activeLifeEventKinds(birthDate, declarations, clock.today()).includes(kind),
@@ -52,6 +80,7 @@ export class ResidentJourneyResolver {
           why: step.why,
           agency: step.agency,
           task: journeyTask(step.taskType, resident.id),
+          notice: notices.get(step.agency) ?? null,
         }),
       ),
     });

@@ -256,8 +256,9 @@ describe('life-events subgraph: _entities batching', () => {
           },
         },
       );
-      // declarationsByResident, lifeEventByKind and stepsByLifeEvent: one query each.
-      expect(subgraph.store.queryCount()).toBe(3);
+      // declarationsByResident, lifeEventByKind, stepsByLifeEvent and (MOVING carries news of
+      // moves) residentDeclarations: one query each; nobody declared a move, so no notices query.
+      expect(subgraph.store.queryCount()).toBe(4);
       expect(result.data?._entities[0]?.journey.steps).toHaveLength(4);
       expect(result.data?._entities[0]?.activeLifeEvents).toEqual(
         activeLifeEventKinds(

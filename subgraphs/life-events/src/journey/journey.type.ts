@@ -2,6 +2,7 @@ import { Agency } from '@resident-graph/federation';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { JourneyTask } from '../journey-task/journey-task.type.js';
 import type { JourneyTaskStub } from '../journey-task/journey-task.type.js';
+import { DeclarationNotification } from '../declaration/declaration.type.js';
 import { LifeEvent } from '../life-event/life-event.type.js';
 
 @ObjectType('JourneyStep', {
@@ -28,6 +29,13 @@ export class JourneyStep {
       'The resident’s task at the agency, with where it stands; null only when the agency could not be reached (see errors).',
   })
   task!: JourneyTaskStub;
+
+  @Field(() => DeclarationNotification, {
+    nullable: true,
+    description:
+      'What this step’s agency made of your latest declaration for this life event (tell us once), e.g. a move: whether it reached the agency, or failed and why. Null when you have told us nothing this agency needs.',
+  })
+  notice!: DeclarationNotification | null;
 }
 
 @ObjectType('Journey', {

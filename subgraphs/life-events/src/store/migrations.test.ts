@@ -18,6 +18,7 @@ describe('life-events migrations', () => {
     const {
       '0003_resident_life_event_declarations': _reshape,
       '0004_leaving_military': _later,
+      '0005_declarations': _declarations,
       ...released
     } = lifeEventsMigrations;
     const before = await openAgencyDatabase<unknown>(file, released);
@@ -57,7 +58,11 @@ describe('life-events migrations', () => {
   it('0004 adds LEAVING_MILITARY to the catalog and keeps every declaration made before it', async () => {
     dir = mkdtempSync(join(tmpdir(), 'life-events-migrations-'));
     const file = join(dir, 'life-events.sqlite');
-    const { '0004_leaving_military': _added, ...released } = lifeEventsMigrations;
+    const {
+      '0004_leaving_military': _added,
+      '0005_declarations': _declarations,
+      ...released
+    } = lifeEventsMigrations;
     const before = await openAgencyDatabase<LifeEventsDatabase>(file, released);
     const declaration = {
       resident_id: 'rsd_marcus',

@@ -121,6 +121,73 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * Tell us once (ADR 0014): residents' declarations, the outbox of agency notifications that
+   * the relay delivers, and what residents hear when an agency acts on one (me.notifications). `(resident_id, idempotency_key)` is unique, which is what makes a mutation
+   * sent twice, even concurrently, record one declaration.
+   */
+  '0005_declarations': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('declaration')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind IN ('MOVE', 'BIRTH')`))
+        .addColumn('idempotency_key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('event_date', 'text', (c) => c.notNull())
+        .addColumn('details', 'text', (c) => c.notNull())
+        .addColumn('declared_on', 'text', (c) => c.notNull())
+        .addColumn('declared_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('declaration_idempotency', ['resident_id', 'idempotency_key'])
+        .execute();
+      await db.schema
+        .createIndex('declaration_by_resident')
+        .on('declaration')
+        .columns(['resident_id', 'declared_at'])
+        .execute();
+      await db.schema
+        .createTable('declaration_notification')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('declaration_id', 'text', (c) => c.notNull().references('declaration.id'))
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status IN ('PENDING', 'APPLIED', 'REFUSED', 'FAILED')`),
+        )
+        .addColumn('reason', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('outcome_at', 'text')
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('declaration_notification_agency', ['declaration_id', 'agency'])
+        .execute();
+      // The relay's query: pending rows, never or least recently published first.
+      await db.schema
+        .createIndex('declaration_notification_outbox')
+        .on('declaration_notification')
+        .columns(['status', 'published_at'])
+        .execute();
+      // What the resident hears about their tasks (me.notifications), newest first.
+      await db.schema
+        .createTable('resident_notification')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('resident_id', 'text', (c) => c.notNull())
+        .addColumn('declaration_notification_id', 'text', (c) =>
+          c.references('declaration_notification.id'),
+        )
+        .addColumn('agency', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('action_required', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('read_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('resident_notification_feed')
+        .on('resident_notification')
+        .columns(['resident_id', 'created_at'])
+        .execute();
+    },
+  },
 };
 
 // Frozen with migration 0001: the shape and rows as they were then, independent of later code.

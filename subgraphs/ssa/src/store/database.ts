@@ -1,10 +1,12 @@
+import type { ActionRequestDatabase } from '@resident-graph/store';
+import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 import type { SsaApplicationStatus, SsaCardStatus } from '@resident-graph/personas';
 
 /**
  * SSA's store. Every table is keyed by SSA's own id (`SSA-B-000000123`); `resident_link` is the only
  * place the platform resident id appears. The SSN is a plain attribute: never a key, never indexed.
  */
-export interface SsaDatabase {
+export interface SsaDatabase extends AppliedNotificationDatabase, ActionRequestDatabase {
   resident_link: {
     resident_id: string;
     ssa_id: string;
@@ -23,6 +25,8 @@ export interface SsaDatabase {
     status: SsaApplicationStatus;
     filed_on: string;
     changed_on: string;
+    /** `YYYY-MM`, the month benefits are to start, when the resident applied through the graph. */
+    starts_in?: string | null;
   };
   /** A newborn child's SSN requested on the hospital birth form (enumeration at birth). */
   newborn_card_request: {
@@ -37,5 +41,7 @@ export interface SsaDatabase {
     ssa_id: string;
     submitted_on: string;
     completed_on: string | null;
+    /** JSON of the new address when it came from a declaration (tell us once); else null. */
+    new_address: string | null;
   };
 }

@@ -1,4 +1,11 @@
-import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
+import { appliedNotificationMigration } from '@resident-graph/notifications';
+import {
+  actionRequestMigration,
+  isPostgres,
+  sql,
+  type Kysely,
+  type Migration,
+} from '@resident-graph/store';
 
 export const ssaMigrations: Record<string, Migration> = {
   '0001_ssa': {
@@ -56,6 +63,20 @@ export const ssaMigrations: Record<string, Migration> = {
           db,
         );
       }
+    },
+  },
+  /**
+   * Tell us once (ADR 0014): the notifications SSA applied (each at most once, by id), and the
+   * new address itself on each change (JSON; null on changes recorded before this migration).
+   */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
+      await db.schema.alterTable('address_change').addColumn('new_address', 'text').execute();
+      // Residents' own applications (ADR 0015): the month benefits are to start, and the keys
+      // that make a retried application apply once.
+      await db.schema.alterTable('retirement_application').addColumn('starts_in', 'text').execute();
+      await actionRequestMigration.up(db);
     },
   },
 };

@@ -1,12 +1,21 @@
+import type { ActionRequestDatabase } from '@resident-graph/store';
+import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 /**
  * The Department of State's passport store. Records are keyed by the Department's own customer id
  * (`DOS-C-000000123`); `resident_link` is the only place the platform's resident id appears.
  * SQLite has no booleans: flags are 0/1 integers.
  */
-export interface StateDatabase {
+export interface StateDatabase extends AppliedNotificationDatabase, ActionRequestDatabase {
   resident_link: {
     resident_id: string;
     state_id: string;
+  };
+  /** Where passport mail goes, when the holder told us (tell us once); JSON address. */
+  passport_mailing_address: {
+    state_id: string;
+    address: string;
+    effective_on: string;
+    changed_on: string;
   };
   /** The holder's current passport book. */
   passport: {

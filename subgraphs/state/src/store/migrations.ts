@@ -1,4 +1,5 @@
-import type { Kysely, Migration } from '@resident-graph/store';
+import { appliedNotificationMigration } from '@resident-graph/notifications';
+import { actionRequestMigration, type Kysely, type Migration } from '@resident-graph/store';
 
 export const stateMigrations: Record<string, Migration> = {
   '0001_passports': {
@@ -39,6 +40,25 @@ export const stateMigrations: Record<string, Migration> = {
           'child_birth_date',
           'child_given_name',
         ])
+        .execute();
+    },
+  },
+  /**
+   * Tell us once (ADR 0014): the notifications the Department applied (each at most once), and the
+   * passport mailing address a holder gave, which passport mail and renewals go to; and the
+   * idempotency keys of residents' online renewals.
+   */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
+      // Online renewals carry the resident's idempotency key (a retry renews once).
+      await actionRequestMigration.up(db);
+      await db.schema
+        .createTable('passport_mailing_address')
+        .addColumn('state_id', 'text', (c) => c.primaryKey().references('resident_link.state_id'))
+        .addColumn('address', 'text', (c) => c.notNull())
+        .addColumn('effective_on', 'text', (c) => c.notNull())
+        .addColumn('changed_on', 'text', (c) => c.notNull())
         .execute();
     },
   },

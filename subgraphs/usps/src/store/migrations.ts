@@ -1,3 +1,4 @@
+import { appliedNotificationMigration } from '@resident-graph/notifications';
 import type { Kysely, Migration } from '@resident-graph/store';
 
 export const uspsMigrations: Record<string, Migration> = {
@@ -25,6 +26,12 @@ export const uspsMigrations: Record<string, Migration> = {
         .addColumn('new_zip', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('change_of_address_pk', ['usps_id', 'submitted_on'])
         .execute();
+    },
+  },
+  /** Tell us once (ADR 0014): the notifications the Postal Service applied, each at most once. */
+  '0002_tell_us_once': {
+    async up(db: Kysely<unknown>) {
+      await appliedNotificationMigration.up(db);
     },
   },
 };

@@ -1,0 +1,55 @@
+import {
+  startAgencyConsumer,
+  startOutboxRelay,
+  type RunningWorker,
+} from '@resident-graph/notifications';
+import type { SubgraphDefinition, SubgraphDeps } from './agency-subgraph.js';
+import type { SubgraphConfig } from './subgraph-config.js';
+
+export type DeliveryConfig = SubgraphConfig['delivery'] & {
+  /** How often the relay reads its outbox, in ms (default 200). */
+  pollMs?: number;
+};
+
+/**
+ * Starts the subgraph's part in "tell us once": the outbox relay for the subgraph that owns
+ * declarations, the notification consumer for an agency that receives them; null for neither.
+ * Never waits for Redis: both loops keep trying while it is away.
+ */
+export function startDelivery<DB, Context extends object>(
+  definition: SubgraphDefinition<DB, Context>,
+  deps: SubgraphDeps<DB>,
+  config: DeliveryConfig,
+): RunningWorker | null {
+  const workers: RunningWorker[] = [];
+  if (definition.outbox) {
+    workers.push(
+      startOutboxRelay({
+        redisUrl: config.redisUrl,
+        keyPrefix: config.keyPrefix,
+        outbox: definition.outbox(deps),
+        logger: deps.logger,
+        redeliverAfterMs: config.redeliverAfterMs,
+        ...(config.pollMs !== undefined ? { pollMs: config.pollMs } : {}),
+      }),
+    );
+  }
+  const handler = definition.notifications;
+  if (handler) {
+    workers.push(
+      startAgencyConsumer({
+        redisUrl: config.redisUrl,
+        keyPrefix: config.keyPrefix,
+        agency: handler.agency,
+        apply: (notification) => handler.apply(deps, notification),
+        logger: deps.logger,
+        tuning: { maxAttempts: config.maxAttempts, retryBaseMs: config.retryBaseMs },
+      }),
+    );
+  }
+  if (workers.length === 0) return null;
+  return {
+    redisUp: () => workers.every((w) => w.redisUp()),
+    stop: async () => void (await Promise.all(workers.map((w) => w.stop()))),
+  };
+}

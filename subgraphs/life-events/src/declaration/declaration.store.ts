@@ -1,0 +1,247 @@
+import type { IsoDate } from '@resident-graph/calendar';
+import type { Notification, Outbox, Outcome } from '@resident-graph/notifications';
+import { MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
+import { createHash, randomUUID } from 'node:crypto';
+import type { BirthDeclaration } from '../domain/birth-declaration.js';
+import { residentMessage } from '../domain/resident-message.js';
+import type { MoveDeclaration } from '../domain/move-declaration.js';
+import type { LifeEventsDatabase } from '../store/database.js';
+import { DeclarationInputError } from './declaration.errors.js';
+
+export type DeclarationRow = LifeEventsDatabase['declaration'];
+export type NotificationRow = LifeEventsDatabase['declaration_notification'];
+
+/** The same action, however its JSON was ordered: what tells a retry from a different request. */
+function requestHash(kind: string, details: object): string {
+  const canonical = JSON.stringify({ kind, details }, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** What a resident declares, as recorded and as the agencies receive it. */
+export interface DeclarationToRecord {
+  kind: 'MOVE' | 'BIRTH';
+  /** The life event the declaration makes active (MOVING, HAVING_A_CHILD). */
+  lifeEvent: 'MOVING' | 'HAVING_A_CHILD';
+  /** The event's own date: the moving day, the child's birth date. */
+  eventDate: IsoDate;
+  /** What each agency receives as the notification's payload (already checked). */
+  details: Record<string, unknown>;
+  agencies: readonly string[];
+}
+
+/**
+ * Records a declaration and one notification per agency in one transaction (the transactional
+ * outbox), and marks its life event as the resident's. A second call with the resident's same key
+ * returns the first declaration (whoever committed first wins the unique key; the other finds it),
+ * or refuses if the key came with a different request.
+ */
+export async function recordDeclaration(
+  db: Kysely<LifeEventsDatabase>,
+  residentId: string,
+  idempotencyKey: string,
+  declared: DeclarationToRecord,
+  today: IsoDate,
+): Promise<DeclarationRow> {
+  const details = { ...declared.details, agencies: declared.agencies };
+  const hash = requestHash(declared.kind, details);
+  const row: DeclarationRow = {
+    id: `dcl_${randomUUID()}`,
+    resident_id: residentId,
+    kind: declared.kind,
+    idempotency_key: idempotencyKey,
+    request_hash: hash,
+    event_date: declared.eventDate,
+    details: JSON.stringify(details),
+    declared_on: today,
+    declared_at: new Date().toISOString(),
+  };
+  const recorded = await db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('declaration')
+      .values(row)
+      .onConflict((c) => c.columns(['resident_id', 'idempotency_key']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return null;
+    await trx
+      .insertInto('declaration_notification')
+      .values(
+        declared.agencies.map((agency, i) => ({
+          id: `ntf_${randomUUID()}`,
+          declaration_id: row.id,
+          agency,
+          status: 'PENDING',
+          reason: null,
+          published_at: null,
+          outcome_at: null,
+          position: i + 1,
+        })),
+      )
+      .execute();
+    // The resident's word that the event is happening: what makes its journey active.
+    await trx
+      .insertInto('resident_life_event')
+      .values({
+        resident_id: residentId,
+        kind: declared.lifeEvent,
+        event_date: declared.eventDate,
+        declared_on: today,
+      })
+      .onConflict((c) =>
+        c
+          .columns(['resident_id', 'kind'])
+          .doUpdateSet({ event_date: declared.eventDate, declared_on: today }),
+      )
+      .execute();
+    return row;
+  });
+  if (recorded) return recorded;
+  const first = await db
+    .selectFrom('declaration')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .where('idempotency_key', '=', idempotencyKey)
+    .executeTakeFirstOrThrow();
+  if (first.request_hash !== hash) {
+    throw new DeclarationInputError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was already used for a different request. Send a new key for a new action.',
+    );
+  }
+  return first;
+}
+
+/** A move: the new address and the moving day, told to each agency chosen. */
+export function recordMoveDeclaration(
+  db: Kysely<LifeEventsDatabase>,
+  residentId: string,
+  idempotencyKey: string,
+  move: MoveDeclaration,
+  today: IsoDate,
+): Promise<DeclarationRow> {
+  return recordDeclaration(
+    db,
+    residentId,
+    idempotencyKey,
+    {
+      kind: 'MOVE',
+      lifeEvent: 'MOVING',
+      eventDate: move.movedOn,
+      details: { newAddress: move.newAddress, movedOn: move.movedOn },
+      agencies: move.agencies,
+    },
+    today,
+  );
+}
+
+/** A birth: the child's first name and birth date, told to each agency chosen. */
+export function recordBirthDeclaration(
+  db: Kysely<LifeEventsDatabase>,
+  residentId: string,
+  idempotencyKey: string,
+  birth: BirthDeclaration,
+  today: IsoDate,
+): Promise<DeclarationRow> {
+  return recordDeclaration(
+    db,
+    residentId,
+    idempotencyKey,
+    {
+      kind: 'BIRTH',
+      lifeEvent: 'HAVING_A_CHILD',
+      eventDate: birth.childBirthDate,
+      details: { childGivenName: birth.childGivenName, childBirthDate: birth.childBirthDate },
+      agencies: birth.agencies,
+    },
+    today,
+  );
+}
+
+/** The outbox the relay reads and writes (see @resident-graph/notifications). */
+export function createDeclarationOutbox(db: Kysely<LifeEventsDatabase>): Outbox {
+  return {
+    async undelivered(publishedBefore, limit) {
+      const rows = await db
+        .selectFrom('declaration_notification as n')
+        .innerJoin('declaration as d', 'd.id', 'n.declaration_id')
+        .select([
+          'n.id',
+          'n.agency',
+          'd.id as declaration_id',
+          'd.resident_id',
+          'd.kind',
+          'd.details',
+        ])
+        .where('n.status', '=', 'PENDING')
+        .where((eb) =>
+          publishedBefore === null
+            ? eb.lit(true)
+            : eb.or([eb('n.published_at', 'is', null), eb('n.published_at', '<', publishedBefore)]),
+        )
+        .orderBy('n.published_at')
+        .orderBy('d.declared_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r): Notification => ({
+        id: r.id,
+        declarationId: r.declaration_id,
+        residentId: r.resident_id,
+        agency: r.agency,
+        kind: r.kind,
+        payload: JSON.parse(r.details) as Record<string, unknown>,
+      }));
+    },
+    async markPublished(ids, at) {
+      for (let i = 0; i < ids.length; i += MAX_KEYS_PER_QUERY) {
+        const chunk = ids.slice(i, i + MAX_KEYS_PER_QUERY);
+        await db
+          .updateTable('declaration_notification')
+          .set({ published_at: at })
+          .where('id', 'in', chunk)
+          .execute();
+      }
+    },
+    async recordOutcomes(outcomes: readonly Outcome[]) {
+      if (outcomes.length === 0) return;
+      const at = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const outcome of outcomes) {
+          // A FAILED notification replayed by an operator may still be APPLIED later; nothing
+          // overrides APPLIED, and an outcome seen again changes nothing (no second message).
+          const changed = await trx
+            .updateTable('declaration_notification')
+            .set({ status: outcome.result, reason: outcome.reason, outcome_at: at })
+            .where('id', '=', outcome.notificationId)
+            .where('agency', '=', outcome.agency)
+            .where('status', '!=', 'APPLIED')
+            .where('status', '!=', outcome.result)
+            .returning('declaration_id')
+            .executeTakeFirst();
+          if (!changed) continue;
+          const declaration = await trx
+            .selectFrom('declaration')
+            .select(['resident_id', 'kind'])
+            .where('id', '=', changed.declaration_id)
+            .executeTakeFirstOrThrow();
+          // The resident hears of the change in the same transaction that records it.
+          await trx
+            .insertInto('resident_notification')
+            .values({
+              id: `msg_${randomUUID()}`,
+              resident_id: declaration.resident_id,
+              declaration_notification_id: outcome.notificationId,
+              agency: outcome.agency,
+              ...residentMessage(outcome, declaration.kind),
+              created_at: at,
+              read_at: null,
+            })
+            .execute();
+        }
+      });
+    },
+  };
+}

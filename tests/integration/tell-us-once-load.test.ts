@@ -1,0 +1,48 @@
+import { generateResidents } from '@resident-graph/personas';
+import {
+  deleteRedisKeys,
+  SHARED_TEST_REDIS_URL,
+  TEST_TODAY,
+  uniqueRedisPrefix,
+} from '@resident-graph/testing';
+import type { TestSystem } from '@resident-graph/testing/system';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMovesAtOnce } from '../../scripts/lib/tell-us-once-load.js';
+import { startSystem } from './system.js';
+
+// 1,000 residents report a move at once through the gateway; every agency must process all 1,000,
+// each once. Completeness only: the time it takes is printed by `npm run bench:tell-us-once`.
+const prefix = uniqueRedisPrefix('tell-us-once-load');
+const residents = [...generateResidents(1_000, TEST_TODAY)];
+
+describe('tell us once at load', () => {
+  let system: TestSystem;
+  beforeAll(async () => {
+    system = await startSystem({
+      fixture: {
+        residents,
+        delivery: {
+          redisUrl: SHARED_TEST_REDIS_URL,
+          keyPrefix: prefix,
+          maxAttempts: 5,
+          retryBaseMs: 1_000,
+          redeliverAfterMs: 60_000,
+        },
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await system?.stop();
+    await deleteRedisKeys(SHARED_TEST_REDIS_URL, prefix);
+  });
+
+  it('has every agency process all 1,000 moves, each exactly once', async () => {
+    const result = await reportMovesAtOnce(system, residents);
+    for (const agency of ['USPS', 'IRS', 'SSA', 'STATE']) {
+      expect(result.perAgency[agency]?.processed, agency).toBe(1_000);
+    }
+    // Where the agency keeps the record for everyone, all were applied.
+    expect(result.perAgency['USPS']?.applied).toBe(1_000);
+    expect(result.perAgency['IRS']?.applied).toBe(1_000);
+  }, 300_000);
+});
