@@ -46,6 +46,8 @@ if (seededAsOf !== runsAsOf) {
   );
 }
 
+console.log(`Tell-us-once notifications: Redis keys under ${env.REDIS_KEY_PREFIX}`);
+
 const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
 const services: ServiceProcess[] = [];
 let stopping = false;
