@@ -1,8 +1,6 @@
 // npm start: seeds the embedded databases if empty, starts every subgraph and the gateway as their own
 // processes, prefixes their logs, and stops them all on Ctrl-C.
 import { systemClock } from '@resident-graph/calendar';
-import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { buildIde } from '@resident-graph/ide/build';
 import { ensureDevelopmentKeys } from './lib/keys.js';
 import { markRunning, readSeedRecord, seedStores } from './lib/seed-stores.js';
@@ -14,16 +12,7 @@ const dataDir = process.env['DATA_DIR'] ?? '.data';
 // RG_PORTS=ephemeral lets the OS pick every port (tests, or a machine where 4000-4107 are taken).
 const ephemeral = process.env['RG_PORTS'] === 'ephemeral';
 const gatewayPort = ephemeral ? 0 : Number(process.env['GATEWAY_PORT'] ?? 4000);
-const env = {
-  ...process.env,
-  DATA_DIR: dataDir,
-  APOLLO_TELEMETRY_DISABLED: 'true',
-  // Tell-us-once notifications belong to the stores in this data directory: unless told otherwise,
-  // keep them under a Redis prefix of its own, so two checkouts sharing a Redis never mix them.
-  REDIS_KEY_PREFIX:
-    process.env['REDIS_KEY_PREFIX'] ??
-    `rg:${createHash('sha256').update(resolve(dataDir)).digest('hex').slice(0, 8)}:`,
-};
+const env = { ...process.env, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
 
 // Keys first: subgraphs read the gateway's public key at start-up, tokens need the issuer's.
 await ensureDevelopmentKeys(dataDir);
@@ -45,8 +34,6 @@ if (seededAsOf !== runsAsOf) {
       `"turning 65 in two months" has drifted. Re-seed with: npm run seed -- --as-of ${runsAsOf}`,
   );
 }
-
-console.log(`Tell-us-once notifications: Redis keys under ${env.REDIS_KEY_PREFIX}`);
 
 const width = Math.max(...subgraphs.map((s) => s.name.length), 'gateway'.length);
 const services: ServiceProcess[] = [];

@@ -6,7 +6,6 @@ import { createServer, get, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteRedisKeys, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from '@resident-graph/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
 
@@ -46,20 +45,12 @@ function refusesNewConnections(url: string): Promise<boolean> {
 const exitCode = async (child: ChildProcess) =>
   child.exitCode ?? ((await once(child, 'exit')) as [number | null])[0];
 
-const redisPrefix = uniqueRedisPrefix('graceful-shutdown');
 describe('graceful shutdown on SIGTERM', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rg-shutdown-'));
   const children: ChildProcess[] = [];
   let slowSubgraph: Server | undefined;
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    // Only once every process is gone, so none writes a key after the clean-up.
-    await Promise.all(
-      children
-        .filter((c) => c.exitCode === null && c.signalCode === null)
-        .map((c) => once(c, 'exit')),
-    );
-    await deleteRedisKeys(SHARED_TEST_REDIS_URL, redisPrefix);
     slowSubgraph?.closeAllConnections();
     await new Promise((resolve) => (slowSubgraph ? slowSubgraph.close(resolve) : resolve(null)));
     rmSync(dataDir, { recursive: true, force: true });
@@ -121,8 +112,6 @@ describe('graceful shutdown on SIGTERM', () => {
       DATA_DIR: dataDir,
       DATABASE_FILE: join(dataDir, 'ssa.sqlite'),
       GATEWAY_JWKS_FILE: jwksFile,
-      // Its tell-us-once delivery uses the machine's Redis: a prefix of this test's own.
-      REDIS_KEY_PREFIX: redisPrefix,
     });
     children.push(ssa.child);
     const ready = await fetch(new URL('/health/ready', ssa.url));

@@ -1,13 +1,11 @@
 import { loadOrCreateSigningKeyFile } from '@resident-graph/caller';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deleteRedisKeys, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // One request followed across real processes: the client's W3C traceparent reaches the gateway,
@@ -112,7 +110,6 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_00
   }
 }
 
-const redisPrefix = uniqueRedisPrefix('tracing');
 describe('one request, one trace: client → gateway → subgraph → database', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rg-tracing-'));
   const children: ChildProcess[] = [];
@@ -128,8 +125,6 @@ describe('one request, one trace: client → gateway → subgraph → database',
       PORT: '0',
       DATA_DIR: dataDir,
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-      // Its tell-us-once delivery uses the machine's Redis: a prefix of this test's own.
-      REDIS_KEY_PREFIX: redisPrefix,
     });
     children.push(lifeEvents.child);
     gateway = await startProcess('gateway/src/main.ts', {
@@ -145,13 +140,6 @@ describe('one request, one trace: client → gateway → subgraph → database',
 
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-    // Only once every process is gone, so none writes a key after the clean-up.
-    await Promise.all(
-      children
-        .filter((c) => c.exitCode === null && c.signalCode === null)
-        .map((c) => once(c, 'exit')),
-    );
-    await deleteRedisKeys(SHARED_TEST_REDIS_URL, redisPrefix);
     await receiver?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
