@@ -31,6 +31,10 @@ if (agency && !receivingAgencies.includes(agency)) {
 }
 
 const { delivery } = loadSubgraphConfig('dead-letters', 0, process.env);
+if (!delivery.redisUrl) {
+  console.error('REDIS_URL is not set: set it to the Redis the subgraphs deliver through.');
+  process.exit(2);
+}
 const redis = new Redis(delivery.redisUrl, { maxRetriesPerRequest: 1 });
 try {
   if (command === 'list') {

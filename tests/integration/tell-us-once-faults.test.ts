@@ -33,7 +33,7 @@ import {
 // owns, so it can flush, kill and restart it. The test records declarations straight into the
 // life-events store (the mutation itself is covered in tell-us-once.test.ts) and reads both stores.
 const root = new URL('../..', import.meta.url).pathname;
-const PREFIX = 'rg-faults:';
+const PREFIX = 'rg-test:faults';
 
 interface Stores {
   lifeEvents: AgencyDatabase<LifeEventsDatabase>;

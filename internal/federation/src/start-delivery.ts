@@ -6,7 +6,9 @@ import {
 import type { SubgraphDefinition, SubgraphDeps } from './agency-subgraph.js';
 import type { SubgraphConfig } from './subgraph-config.js';
 
-export type DeliveryConfig = SubgraphConfig['delivery'] & {
+export type DeliveryConfig = Omit<SubgraphConfig['delivery'], 'redisUrl'> & {
+  /** Null: no delivery here (REDIS_URL unset); declarations wait in the outbox. */
+  redisUrl: string | null;
   /** How often the relay reads its outbox, in ms (default 200). */
   pollMs?: number;
 };
@@ -21,11 +23,19 @@ export function startDelivery<DB, Context extends object>(
   deps: SubgraphDeps<DB>,
   config: DeliveryConfig,
 ): RunningWorker | null {
+  if (!definition.outbox && !definition.notifications) return null;
+  const { redisUrl } = config;
+  if (redisUrl === null) {
+    deps.logger.warn(
+      'REDIS_URL is not set: tell-us-once notifications are not delivered from this process; declarations wait in the outbox until it runs with REDIS_URL',
+    );
+    return null;
+  }
   const workers: RunningWorker[] = [];
   if (definition.outbox) {
     workers.push(
       startOutboxRelay({
-        redisUrl: config.redisUrl,
+        redisUrl,
         keyPrefix: config.keyPrefix,
         outbox: definition.outbox(deps),
         logger: deps.logger,
@@ -38,7 +48,7 @@ export function startDelivery<DB, Context extends object>(
   if (handler) {
     workers.push(
       startAgencyConsumer({
-        redisUrl: config.redisUrl,
+        redisUrl,
         keyPrefix: config.keyPrefix,
         agency: handler.agency,
         apply: (notification) => handler.apply(deps, notification),

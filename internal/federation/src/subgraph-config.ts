@@ -65,12 +65,13 @@ export function loadSubgraphConfig(
       SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
       /**
        * Redis that carries "tell us once" notifications between life-events and the agencies
-       * (default redis://127.0.0.1:6379). Start-up never waits for it: without Redis, declarations
-       * are still recorded and are delivered once it answers.
+       * (default unset, as for the gateway: declarations are recorded and wait in the outbox until
+       * life-events and the agencies run with it; they are delivered then). Start-up never waits
+       * for Redis, and a Redis that goes away only delays delivery.
        */
-      REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
-      /** Prefix of every Redis key this deployment uses (default `rg:`). */
-      REDIS_KEY_PREFIX: z.string().min(1).max(64).default('rg:'),
+      REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+      /** First part of every Redis key, as for the gateway (default resident-graph). */
+      REDIS_KEY_PREFIX: z.string().min(1).max(64).default('resident-graph'),
       /** Deliveries of one notification before the agency dead-letters it (default 5). */
       NOTIFICATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
       /** Wait before an agency retries a notification, doubled each time, in ms (default 1000). */
@@ -103,7 +104,7 @@ export function loadSubgraphConfig(
     logLevel: config.LOG_LEVEL,
     shutdownGraceMs: config.SHUTDOWN_GRACE_MS,
     delivery: {
-      redisUrl: config.REDIS_URL,
+      redisUrl: config.REDIS_URL ?? null,
       keyPrefix: config.REDIS_KEY_PREFIX,
       maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
       retryBaseMs: config.NOTIFICATION_RETRY_BASE_MS,

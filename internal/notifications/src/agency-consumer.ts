@@ -82,7 +82,16 @@ export function startAgencyConsumer(options: AgencyConsumerOptions): RunningWork
   async function report(outcome: Outcome, entryId: string) {
     // Outcome first, then ack: a crash in between redelivers, and applyOnce answers the same again.
     await writer.call('XADD', keys.outcomes(), '*', ...outcomeFields(outcome));
+    await acknowledge(entryId);
+  }
+
+  /**
+   * Acknowledged entries are deleted too: one group reads this stream and the outbox, not the
+   * stream, is the record, so the stream holds only what is still in flight.
+   */
+  async function acknowledge(entryId: string) {
     await writer.call('XACK', stream, group, entryId);
+    await writer.call('XDEL', stream, entryId);
   }
 
   async function handle([entryId, fields]: StreamEntry): Promise<void> {
@@ -132,7 +141,7 @@ export function startAgencyConsumer(options: AgencyConsumerOptions): RunningWork
         }),
       );
     }
-    await writer.call('XACK', stream, group, entryId);
+    await acknowledge(entryId);
     logger.error({ entryId, deliveries }, `${group}: notification dead-lettered`);
   }
 

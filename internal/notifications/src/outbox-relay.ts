@@ -115,7 +115,10 @@ export function startOutboxRelay(options: OutboxRelayOptions): RunningWorker {
         .map(([, fields]) => parseOutcome(fields))
         .filter((o): o is Outcome => o !== null);
       await outbox.recordOutcomes(outcomes);
-      await redis.call('XACK', keys.outcomes(), OUTCOMES_GROUP, ...entries.map(([id]) => id));
+      const ids = entries.map(([id]) => id);
+      await redis.call('XACK', keys.outcomes(), OUTCOMES_GROUP, ...ids);
+      // Recorded in the outbox, so the stream need not keep them.
+      await redis.call('XDEL', keys.outcomes(), ...ids);
       total += entries.length;
     }
     return total;

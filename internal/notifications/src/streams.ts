@@ -14,12 +14,13 @@ export interface StreamKeys {
   epoch(): string;
 }
 
+/** Keys are `<prefix>:notifications:…`, beside the gateway's `<prefix>:gateway:…`. */
 export function streamKeys(prefix: string): StreamKeys {
   return {
-    notifications: (agency) => `${prefix}notifications:${agency.toLowerCase()}`,
-    deadLetters: (agency) => `${prefix}dead-letters:${agency.toLowerCase()}`,
-    outcomes: () => `${prefix}notification-outcomes`,
-    epoch: () => `${prefix}notification-epoch`,
+    notifications: (agency) => `${prefix}:notifications:${agency.toLowerCase()}`,
+    deadLetters: (agency) => `${prefix}:notifications:dead-letters:${agency.toLowerCase()}`,
+    outcomes: () => `${prefix}:notifications:outcomes`,
+    epoch: () => `${prefix}:notifications:epoch`,
   };
 }
 
