@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { ensureDevelopmentKeys } from './lib/keys.js';
 import { markRunning, readSeedRecord, seedStores } from './lib/seed-stores.js';
 import { startService, stopServices, waitForReady, type ServiceProcess } from './lib/processes.js';
+import { LOCAL_REDIS_URL, redisAnswers } from './lib/local-redis.js';
 import { subgraphs } from './lib/subgraphs.js';
 
 const started = performance.now();
@@ -26,7 +27,16 @@ const databaseUrl =
     : adminUrl;
 // The admin connection stays here: each subgraph gets only its own role's URL (below).
 const { DATABASE_URL: _url, DATABASE_PASSWORD_FILE: _file, ...inherited } = process.env;
-const env = { ...inherited, DATA_DIR: dataDir, APOLLO_TELEMETRY_DISABLED: 'true' };
+// Redis carries "tell us once" notifications and the gateways' shared tier. Use REDIS_URL, or a
+// local Redis when one answers; without one, declarations wait in their outbox (docs/operations.md).
+const redisUrl =
+  process.env['REDIS_URL'] || ((await redisAnswers(LOCAL_REDIS_URL)) ? LOCAL_REDIS_URL : undefined);
+const env = {
+  ...inherited,
+  DATA_DIR: dataDir,
+  APOLLO_TELEMETRY_DISABLED: 'true',
+  ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+};
 // A fresh password per agency role for this run, set by the seeder (PostgreSQL only).
 const rolePasswords: Record<string, string> = databaseUrl
   ? Object.fromEntries(subgraphs.map((s) => [s.name, randomBytes(18).toString('base64url')]))
@@ -47,6 +57,11 @@ const seed = await seedStores({
   databaseUrl,
   rolePasswords,
 });
+console.log(
+  redisUrl
+    ? `Redis: ${new URL(redisUrl).host} ("tell us once" delivery, the gateway's shared tier)`
+    : `No Redis at ${new URL(LOCAL_REDIS_URL).host} and no REDIS_URL: "tell us once" declarations wait in their outbox, the gateway's tier is in-process`,
+);
 const storesIn = databaseUrl ? `PostgreSQL ${new URL(databaseUrl).host}` : dataDir;
 const seededAsOf = readSeedRecord(dataDir)?.asOf ?? runsAsOf;
 console.log(

@@ -1,5 +1,10 @@
 import { createDatabase, dropDatabase } from '@resident-graph/store';
-import { testPostgresServerUrl } from '@resident-graph/testing';
+import {
+  deleteRedisKeys,
+  SHARED_TEST_REDIS_URL,
+  testPostgresServerUrl,
+  uniqueRedisPrefix,
+} from '@resident-graph/testing';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -12,6 +17,8 @@ import { subgraphs } from '../../scripts/lib/subgraphs.js';
 // `npm start` and `npm run seed` with DATABASE_URL: the same commands as on SQLite, the stores in
 // PostgreSQL (a throwaway database of this test's own), each subgraph connected as its agency's role.
 const root = new URL('../..', import.meta.url).pathname;
+
+const redisPrefix = uniqueRedisPrefix('npm-start-postgres');
 
 describe('npm start and npm run seed on PostgreSQL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'rg-start-pg-'));
@@ -30,6 +37,8 @@ describe('npm start and npm run seed on PostgreSQL', () => {
       DATABASE_URL: databaseUrl,
       RG_PORTS: 'ephemeral',
       RG_TODAY: '2026-06-15',
+      // npm start uses the machine's Redis when it answers: keep to a prefix of our own.
+      REDIS_KEY_PREFIX: redisPrefix,
     };
     starter = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
       cwd: root,
@@ -50,6 +59,7 @@ describe('npm start and npm run seed on PostgreSQL', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await deleteRedisKeys(SHARED_TEST_REDIS_URL, redisPrefix);
     if (starter?.pid && starter.exitCode === null) starter.kill('SIGKILL');
     await dropDatabase(testPostgresServerUrl, databaseName);
     rmSync(dataDir, { recursive: true, force: true });
