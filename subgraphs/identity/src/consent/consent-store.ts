@@ -134,50 +134,36 @@ export async function listConsentGrants(
   return rows.map((row) => consentGrantOf(row, today));
 }
 
-/** The resident previewed a pending request (or a grant's next release) with its exact operation. */
+/**
+ * The resident previewed a pending request (or an active grant's next release) with exactly its
+ * operation: one conditional UPDATE, so a request decided meanwhile is never marked.
+ */
 export async function markPreviewed(
   db: Db,
   target: { id: string; residentId: string; operationHash: string },
   now: Date,
 ): Promise<{ clientId: string; scopes: string[] } | null> {
-  if (target.id.startsWith('creq_')) {
-    const request = await db
-      .selectFrom('consent_request')
-      .selectAll()
-      .where('id', '=', target.id)
-      .where('resident_id', '=', target.residentId)
-      .executeTakeFirst();
-    if (
-      !request ||
-      request.status !== ConsentRequestStatus.PENDING ||
-      request.operation_hash !== target.operationHash
-    )
-      return null;
-    await db
-      .updateTable('consent_request')
-      .set({ previewed_at: now.toISOString() })
-      .where('id', '=', request.id)
-      .execute();
-    return { clientId: request.client_id, scopes: request.scopes.split(' ') };
-  }
-  const grant = await db
-    .selectFrom('consent_grant')
-    .selectAll()
-    .where('id', '=', target.id)
-    .where('resident_id', '=', target.residentId)
-    .executeTakeFirst();
-  if (
-    !grant ||
-    grant.status !== ConsentStatus.ACTIVE ||
-    grant.operation_hash !== target.operationHash
-  )
-    return null;
-  await db
-    .updateTable('consent_grant')
-    .set({ release_previewed_at: now.toISOString() })
-    .where('id', '=', grant.id)
-    .execute();
-  return { clientId: grant.client_id, scopes: grant.scopes.split(' ') };
+  const previewedAt = now.toISOString();
+  const row = target.id.startsWith('creq_')
+    ? await db
+        .updateTable('consent_request')
+        .set({ previewed_at: previewedAt })
+        .where('status', '=', ConsentRequestStatus.PENDING)
+        .where('id', '=', target.id)
+        .where('resident_id', '=', target.residentId)
+        .where('operation_hash', '=', target.operationHash)
+        .returning(['client_id', 'scopes'])
+        .executeTakeFirst()
+    : await db
+        .updateTable('consent_grant')
+        .set({ release_previewed_at: previewedAt })
+        .where('status', '=', ConsentStatus.ACTIVE)
+        .where('id', '=', target.id)
+        .where('resident_id', '=', target.residentId)
+        .where('operation_hash', '=', target.operationHash)
+        .returning(['client_id', 'scopes'])
+        .executeTakeFirst();
+  return row ? { clientId: row.client_id, scopes: row.scopes.split(' ') } : null;
 }
 
 /** Turns a previewed request into a grant, in one transaction. */
