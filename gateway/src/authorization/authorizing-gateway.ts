@@ -151,18 +151,7 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
           ? {
               extensions: {
                 ...result.extensions,
-                [CONSENT_PREVIEW_EXTENSION]: {
-                  id: plan.preview.id,
-                  clientId: plan.preview.clientId,
-                  values: [...released].flatMap(([field, paths]) =>
-                    paths.map((path) => ({
-                      path,
-                      field,
-                      agency: origins.agencyOf(field) ?? 'unknown',
-                      source: origins.sourceOf(field),
-                    })),
-                  ),
-                },
+                [CONSENT_PREVIEW_EXTENSION]: consentPreview(plan.preview, released, origins),
               },
             }
           : {}),
@@ -204,6 +193,26 @@ function releasedRecords(
     released.set(coordinate, [...(released.get(coordinate) ?? []), path]);
   }
   return released;
+}
+
+/** What the resident previewing a consent request sees beside the data: each value's origin. */
+function consentPreview(
+  preview: { id: string; clientId: string },
+  released: ReadonlyMap<Coordinate, Path[]>,
+  origins: FieldOrigins,
+) {
+  return {
+    id: preview.id,
+    clientId: preview.clientId,
+    values: [...released].flatMap(([field, paths]) =>
+      paths.map((path) => ({
+        path,
+        field,
+        agency: origins.agencyOf(field) ?? 'unknown',
+        source: origins.sourceOf(field),
+      })),
+    ),
+  };
 }
 
 const unknownOrigins: FieldOrigins = {
