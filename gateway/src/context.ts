@@ -17,4 +17,9 @@ export type GatewayContext = {
    * several times, and one token per subgraph per request is enough. Never outlives the request.
    */
   readonly callerTokens: Map<string, Promise<string>>;
+  /**
+   * Set once this request's answer was recorded as a disclosure of the resident's records: the
+   * resident's cached answers (their disclosure log among them) are then out of date.
+   */
+  disclosed: boolean;
 };

@@ -36,7 +36,7 @@ const ava: Caller = {
 };
 
 function context(caller: Caller): GatewayContext {
-  return { caller, requestId: caller.requestId, logger, callerTokens: new Map() };
+  return { caller, requestId: caller.requestId, logger, callerTokens: new Map(), disclosed: false };
 }
 
 /** The options RemoteGraphQLDataSource.process hands to willSendRequest for a client's operation. */

@@ -335,7 +335,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
             const caller = deps.clients.restrict(
               await deps.verifyAccessToken(req.headers.authorization, requestId),
             );
-            return { caller, requestId, logger: log, callerTokens: new Map() };
+            return { caller, requestId, logger: log, callerTokens: new Map(), disclosed: false };
           },
         }),
       );

@@ -126,18 +126,23 @@ describe('consent life cycle', () => {
     expect(approved.data?.approveConsentRequest.status).toBe('ACTIVE');
     const grantId = approved.data?.approveConsentRequest.id ?? '';
 
+    // The resident's disclosure log, read (and cached) before anything was released: empty.
+    const logQuery = `{ me { disclosures { records { agency fields recipientKind recipient purpose consentId } } } }`;
+    const before = await system.query<{ me: { disclosures: { records: unknown[] } } }>(logQuery, {
+      token: resident,
+    });
+    expect(before.data?.me.disclosures.records).toEqual([]);
+
     // 6. The integrator now receives exactly what the resident previewed.
     const read = await asIntegrator();
     expect(read.errors).toBeUndefined();
     expect(read.data).toEqual(preview.data);
 
     // 7. The resident sees the disclosure, one record per agency, newest first.
+    // (A release invalidates the resident's cached answers: the log read again is current.)
     const disclosures = await system.query<{
       me: { disclosures: { records: Record<string, unknown>[] } };
-    }>(
-      `{ me { disclosures { records { agency fields recipientKind recipient purpose consentId } } } }`,
-      { token: resident },
-    );
+    }>(logQuery, { token: resident });
     expect(disclosures.data?.me.disclosures.records).toEqual(
       expect.arrayContaining([
         {

@@ -136,6 +136,7 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
             origins,
             context.requestId,
           );
+          context.disclosed = true;
         } catch (error) {
           if (!(error instanceof ReleaseRecordsUnavailable)) throw error;
           context.logger.error({ err: error }, 'disclosure not recorded: nothing released');

@@ -40,7 +40,8 @@ interface RequestCacheState {
  *   assurance, and the resident's invalidation generation. PUBLIC answers are shared only among
  *   callers with the same client, scopes and assurance (so authorization would decide the same).
  * - Any mutation by a resident bumps their generation: every private answer cached for them is
- *   unreachable from that moment, on every replica (consent changes are mutations too).
+ *   unreachable from that moment, on every replica (consent changes are mutations too). So does a
+ *   release of their records to an application or caseworker (their disclosure log grew).
  * - Keys carry the supergraph version (see tierKeys).
  */
 export function createResponseCache(
@@ -108,13 +109,16 @@ export function createResponseCache(
       return {
         async willSendResponse(rc) {
           const residentId = rc.contextValue.caller.residentId;
-          if (rc.operation?.operation === OperationTypeNode.QUERY) {
-            if ((await stateOf(rc.contextValue)).usable)
-              options.onLookup?.(rc.metrics.responseCacheHit ? 'hit' : 'miss');
-            return;
-          }
-          if (rc.operation?.operation !== OperationTypeNode.MUTATION || residentId === null) return;
-          // After the mutation ran, before its answer leaves: the resident's next read is fresh.
+          if (
+            rc.operation?.operation === OperationTypeNode.QUERY &&
+            (await stateOf(rc.contextValue)).usable
+          )
+            options.onLookup?.(rc.metrics.responseCacheHit ? 'hit' : 'miss');
+          // A mutation changes the resident's data; a disclosure adds to their disclosure log.
+          const changed =
+            rc.operation?.operation === OperationTypeNode.MUTATION || rc.contextValue.disclosed;
+          if (!changed || residentId === null) return;
+          // After it ran, before its answer leaves: the resident's next read is fresh.
           if (!(await tier.increment(generationKey(residentId)))) {
             pendingInvalidations.add(residentId);
             logger.warn(
