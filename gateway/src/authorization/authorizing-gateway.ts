@@ -122,9 +122,16 @@ export function createAuthorizingGateway(options: AuthorizingGatewayOptions): Ga
       const narrowed: GatewayGraphQLRequestContext = { ...requestContext, document, queryHash };
       const result = await execute(narrowed);
       if (!result.data) return result;
+      // What the answer releases matters only to record a disclosure or label a preview; a
+      // resident's own read with refused fields skips the bookkeeping.
       const values: { coordinate: Coordinate; path: Path }[] = [];
-      const filled = fillRefused(op, result.data, refused, (coordinate, path) =>
-        values.push({ coordinate, path }),
+      const filled = fillRefused(
+        op,
+        result.data,
+        refused,
+        plan?.recipient || plan?.preview
+          ? (coordinate, path) => values.push({ coordinate, path })
+          : undefined,
       );
       const released = releasedRecords(values, rules);
       const origins = originsBySchema.get(requestContext.schema) ?? unknownOrigins;

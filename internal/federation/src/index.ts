@@ -26,3 +26,4 @@ export { Agency } from './types/agency.js';
 export { AgencyTask } from './types/agency-task.js';
 export { Status, status, taskStatus, type StatusCodes, type TaskStatus } from './types/status.js';
 export { LocalDate, DateTime } from './types/scalars.js';
+export { checkedIdempotencyKey, idempotencyKeyArg } from './idempotency-key.js';

@@ -1,5 +1,11 @@
 import { ActionRefusedError } from '@resident-graph/errors';
-import { assertMayReadResident, Protect, required } from '@resident-graph/federation';
+import {
+  assertMayReadResident,
+  Protect,
+  required,
+  checkedIdempotencyKey,
+  idempotencyKeyArg,
+} from '@resident-graph/federation';
 import { claimActionKey, linkResidents } from '@resident-graph/store';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { CmsContext } from '../context.js';
@@ -9,7 +15,6 @@ import { MedicareEnrollment } from '../medicare-enrollment/medicare-enrollment.t
 import { createMedicareLoader } from '../medicare/medicare.loader.js';
 import { ResidentActionsRef } from './resident-actions.ref.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 const CMS_IDS = { idColumn: 'cms_id', prefix: 'CMS-B-' } as const;
 
 export async function resolveResidentActionsReference(
@@ -34,9 +39,7 @@ export class MedicareSignUpResolver {
   })
   async signUpForMedicare(
     @Root() actions: ResidentActionsRef,
-    @Arg('idempotencyKey', () => String, {
-      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
-    })
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg)
     idempotencyKey: string,
     @Ctx() { caller, clock, store }: CmsContext,
   ): Promise<MedicareEnrollment> {
@@ -45,13 +48,7 @@ export class MedicareSignUpResolver {
       actions.birthDate,
       `ResidentActions ${actions.residentId}: birthDate`,
     );
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ActionRefusedError(
-        'BAD_USER_INPUT',
-        'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
-        { field: 'idempotencyKey' },
-      );
-    }
+    checkedIdempotencyKey(idempotencyKey);
     const today = clock.today();
     await store.transaction().execute(async (trx) => {
       const claim = await claimActionKey(trx, {

@@ -73,6 +73,35 @@ export function checkOperation(operation: string): void {
     throw new BadUserInputError('operation: give exactly one query operation.');
 }
 
+/** Scopes as stored: each once, sorted, space-separated. */
+const scopeList = (scopes: readonly string[]) => [...new Set(scopes)].sort().join(' ');
+
+/** A new grant on `terms`: active, its first release approved, no fetch counted yet. */
+function newGrantRow(
+  terms: Omit<
+    GrantRow,
+    | 'id'
+    | 'granted_at'
+    | 'release_approved'
+    | 'status'
+    | 'status_changed_at'
+    | 'fetch_window'
+    | 'window_fetches'
+  >,
+  now: Date,
+): GrantRow {
+  return {
+    id: `cg_${randomUUID()}`,
+    ...terms,
+    granted_at: now.toISOString(),
+    release_approved: 1,
+    status: ConsentStatus.ACTIVE,
+    status_changed_at: now.toISOString(),
+    fetch_window: null,
+    window_fetches: 0,
+  };
+}
+
 export async function createConsentRequest(
   db: Db,
   request: TermsInput & {
@@ -87,7 +116,7 @@ export async function createConsentRequest(
     id: `creq_${randomUUID()}`,
     resident_id: request.residentId,
     client_id: request.clientId,
-    scopes: [...new Set(request.scopes)].sort().join(' '),
+    scopes: scopeList(request.scopes),
     purpose: request.purpose,
     operation: request.operation,
     operation_hash: operationHash(request.operation),
@@ -190,28 +219,24 @@ export async function approveConsentRequest(
       );
     if (request.expires_on <= today)
       throw new BadUserInputError('id: the consent this request asks for would already be over.');
-    const grant: GrantRow = {
-      id: `cg_${randomUUID()}`,
-      resident_id: residentId,
-      client_id: request.client_id,
-      scopes: request.scopes,
-      purpose: request.purpose,
-      operation_hash: request.operation_hash,
-      granted_at: now.toISOString(),
-      expires_on: request.expires_on,
-      retention_days: request.retention_days,
-      max_fetches: request.max_fetches,
-      fetch_period: request.fetch_period,
-      preview_each_release: request.preview_each_release,
-      // Approving after a preview approves the first release.
-      release_approved: 1,
-      release_previewed_at: request.previewed_at,
-      status: ConsentStatus.ACTIVE,
-      status_changed_at: now.toISOString(),
-      fetch_window: null,
-      window_fetches: 0,
-      request_id: request.id,
-    };
+    // Approving after a preview approves the first release (new grants start approved).
+    const grant = newGrantRow(
+      {
+        resident_id: residentId,
+        client_id: request.client_id,
+        scopes: request.scopes,
+        purpose: request.purpose,
+        operation_hash: request.operation_hash,
+        expires_on: request.expires_on,
+        retention_days: request.retention_days,
+        max_fetches: request.max_fetches,
+        fetch_period: request.fetch_period,
+        preview_each_release: request.preview_each_release,
+        release_previewed_at: request.previewed_at,
+        request_id: request.id,
+      },
+      now,
+    );
     await trx.insertInto('consent_grant').values(grant).execute();
     await trx
       .updateTable('consent_request')
@@ -256,27 +281,23 @@ export async function grantConsent(
   now: Date,
   today: IsoDate,
 ): Promise<ConsentGrant> {
-  const row: GrantRow = {
-    id: `cg_${randomUUID()}`,
-    resident_id: grant.residentId,
-    client_id: grant.clientId,
-    scopes: [...new Set(grant.scopes)].sort().join(' '),
-    purpose: grant.purpose,
-    operation_hash: null,
-    granted_at: now.toISOString(),
-    expires_on: grant.expiresOn,
-    retention_days: grant.retentionDays,
-    max_fetches: grant.maxFetches,
-    fetch_period: grant.fetchPeriod,
-    preview_each_release: 0,
-    release_approved: 1,
-    release_previewed_at: null,
-    status: ConsentStatus.ACTIVE,
-    status_changed_at: now.toISOString(),
-    fetch_window: null,
-    window_fetches: 0,
-    request_id: null,
-  };
+  const row = newGrantRow(
+    {
+      resident_id: grant.residentId,
+      client_id: grant.clientId,
+      scopes: scopeList(grant.scopes),
+      purpose: grant.purpose,
+      operation_hash: null,
+      expires_on: grant.expiresOn,
+      retention_days: grant.retentionDays,
+      max_fetches: grant.maxFetches,
+      fetch_period: grant.fetchPeriod,
+      preview_each_release: 0,
+      release_previewed_at: null,
+      request_id: null,
+    },
+    now,
+  );
   await db.insertInto('consent_grant').values(row).execute();
   return consentGrantOf(row, today);
 }

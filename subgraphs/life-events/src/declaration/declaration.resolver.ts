@@ -3,6 +3,8 @@ import {
   assertMayReadResident,
   Protect,
   requireResident,
+  checkedIdempotencyKey,
+  idempotencyKeyArg,
 } from '@resident-graph/federation';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { LifeEventsContext } from '../context.js';
@@ -12,7 +14,6 @@ import { checkedMoveDeclaration } from '../domain/move-declaration.js';
 import type { JourneyTaskType } from '../domain/journey-task-type.js';
 import { journeyTask } from '../journey-task/journey-task.type.js';
 import { ResidentRef } from '../resident/resident.ref.js';
-import { DeclarationInputError } from './declaration.errors.js';
 import {
   recordBirthDeclaration,
   recordMoveDeclaration,
@@ -58,19 +59,6 @@ const tasksByKind: Record<DeclarationKind, Partial<Record<Agency, JourneyTaskTyp
   [DeclarationKind.BIRTH]: birthTasks,
 };
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-function checkedIdempotencyKey(key: string): string {
-  if (!IDEMPOTENCY_KEY.test(key)) {
-    throw new DeclarationInputError(
-      'BAD_USER_INPUT',
-      'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
-      { field: 'idempotencyKey' },
-    );
-  }
-  return key;
-}
-
 @Resolver(() => Declaration)
 export class DeclarationResolver {
   @Protect(residentActions)
@@ -80,9 +68,7 @@ export class DeclarationResolver {
   })
   async reportMove(
     @Arg('input', () => ReportMoveInput) input: ReportMoveInput,
-    @Arg('idempotencyKey', () => String, {
-      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
-    })
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg)
     idempotencyKey: string,
     @Ctx() { caller, clock, store }: LifeEventsContext,
   ): Promise<Declaration> {
@@ -99,9 +85,7 @@ export class DeclarationResolver {
   })
   async reportBirth(
     @Arg('input', () => ReportBirthInput) input: ReportBirthInput,
-    @Arg('idempotencyKey', () => String, {
-      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
-    })
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg)
     idempotencyKey: string,
     @Ctx() { caller, clock, store }: LifeEventsContext,
   ): Promise<Declaration> {

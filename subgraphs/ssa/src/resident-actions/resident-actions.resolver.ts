@@ -1,5 +1,11 @@
 import { ActionRefusedError } from '@resident-graph/errors';
-import { assertMayReadResident, Protect, required } from '@resident-graph/federation';
+import {
+  assertMayReadResident,
+  Protect,
+  required,
+  checkedIdempotencyKey,
+  idempotencyKeyArg,
+} from '@resident-graph/federation';
 import { claimActionKey } from '@resident-graph/store';
 import { createHash } from 'node:crypto';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -10,7 +16,6 @@ import { createRetirementApplicationLoader } from '../retirement-application/ret
 import { RetirementApplication } from '../retirement-application/retirement-application.type.js';
 import { ResidentActionsRef } from './resident-actions.ref.js';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 const YEAR_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export async function resolveResidentActionsReference(
@@ -36,9 +41,7 @@ export class RetirementApplicationActionResolver {
   async applyForRetirement(
     @Root() actions: ResidentActionsRef,
     @Arg('startMonth', () => String) startMonth: string,
-    @Arg('idempotencyKey', () => String, {
-      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
-    })
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg)
     idempotencyKey: string,
     @Ctx() { caller, clock, store }: SsaContext,
   ): Promise<RetirementApplication> {
@@ -47,13 +50,7 @@ export class RetirementApplicationActionResolver {
       actions.birthDate,
       `ResidentActions ${actions.residentId}: birthDate`,
     );
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ActionRefusedError(
-        'BAD_USER_INPUT',
-        'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
-        { field: 'idempotencyKey' },
-      );
-    }
+    checkedIdempotencyKey(idempotencyKey);
     const month = YEAR_MONTH.exec(startMonth);
     if (!month) {
       throw new ActionRefusedError(

@@ -1,5 +1,10 @@
 import { ActionRefusedError } from '@resident-graph/errors';
-import { Protect, requireResident } from '@resident-graph/federation';
+import {
+  Protect,
+  requireResident,
+  checkedIdempotencyKey,
+  idempotencyKeyArg,
+} from '@resident-graph/federation';
 import { claimActionKey } from '@resident-graph/store';
 import { createHash } from 'node:crypto';
 import { Arg, Ctx, Field, InputType, Mutation, Resolver } from 'type-graphql';
@@ -20,8 +25,6 @@ export class RenewPassportOnlineInput {
 /** Applications still open: a second renewal would duplicate one of these. */
 const inProgress = new Set(['IN_PROCESS', 'ADDITIONAL_INFO_NEEDED', 'APPROVED']);
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
 /**
  * The resident renews their own passport online, when the Department's rules allow it
  * (`PassportRenewal.canRenewOnline`): the resident themself, verified, with `actions:write`.
@@ -35,20 +38,12 @@ export class PassportRenewalActionResolver {
   })
   async renewPassportOnline(
     @Arg('input', () => RenewPassportOnlineInput) input: RenewPassportOnlineInput,
-    @Arg('idempotencyKey', () => String, {
-      description: 'A key you choose per action (e.g. a UUID), 8 to 128 letters, digits, - _ . :',
-    })
+    @Arg('idempotencyKey', () => String, idempotencyKeyArg)
     idempotencyKey: string,
     @Ctx() { caller, clock, store }: StateContext,
   ): Promise<PassportRenewal> {
     const residentId = requireResident(caller);
-    if (!IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ActionRefusedError(
-        'BAD_USER_INPUT',
-        'idempotencyKey must be 8 to 128 letters, digits, dashes, underscores, dots or colons (a UUID works).',
-        { field: 'idempotencyKey' },
-      );
-    }
+    checkedIdempotencyKey(idempotencyKey);
     const today = clock.today();
     await store.transaction().execute(async (trx) => {
       const claim = await claimActionKey(trx, {
