@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Fetcher } from '@apollo/utils.fetcher';
 import {
   anonymousCaller,
   CALLER_HEADER,
@@ -11,6 +12,7 @@ import { injectTraceContext } from '@resident-graph/observability';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
+import { postToSubgraph, type SubgraphReply } from './fetch/subgraph-http.js';
 import { createUndiciFetcher } from './fetch/undici-fetcher.js';
 import { FAILED_FETCH_EXTENSION, type FailedFetch } from './plugins/failed-fetch-paths.js';
 import {
@@ -79,13 +81,35 @@ export interface CallerTokenDataSourceOptions {
 let sharedFetcher: Fetcher | undefined;
 const subgraphFetcher = () => (sharedFetcher ??= createUndiciFetcher());
 
-/** The abort signal of the attempt in progress, for the fetcher (RemoteGraphQLDataSource builds the request). */
+/** The abort signal of a health check in progress, for the fetcher (RemoteGraphQLDataSource builds the request). */
 const attemptSignal = new AsyncLocalStorage<AbortSignal>();
+
+/** What a client fetch gave: the result, and the Cache-Control the subgraph (or its default) said. */
+interface ClientAnswer {
+  result: GatewayGraphQLResponse;
+  cacheControl: string | null;
+}
+
+const copyAnswer = (answer: ClientAnswer): ClientAnswer => ({
+  result: structuredClone(answer.result),
+  cacheControl: answer.cacheControl,
+});
+
+/** The part of a subgraph's HTTP response that decides how a failed attempt is named. */
+interface FailedResponse {
+  status: number;
+  ok: boolean;
+}
 
 /**
  * Sends query-plan fetches to one subgraph with a caller token the gateway signs for that subgraph
- * alone. Client headers are never forwarded (RemoteGraphQLDataSource starts from an empty header
- * set), and the caller header is set here last, so nothing a client sends can stand in for it.
+ * alone. Client headers are never forwarded: a fetch's headers are built here from nothing.
+ *
+ * Client fetches go straight to undici (postToSubgraph), not through RemoteGraphQLDataSource's
+ * fetch stack, whose per-fetch Request, Response and Headers objects cost more than the fetch
+ * itself on large plans (docs/performance.md); the gateway's own requests (health checks) still
+ * take RemoteGraphQLDataSource's path. Both build their headers and name their failures the same
+ * way (requestHeaders, failureOf).
  *
  * Every client fetch runs under the agency's policy (timeout, retries for queries, breaker). A fetch
  * that gives no usable answer does not fail the request: it becomes a response whose errors sit at
@@ -99,7 +123,10 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
   private readonly policy: AgencyPolicy;
   private readonly observeFetch: FetchObserver | undefined;
   private readonly observeDeduplicated: ((agency: string) => void) | undefined;
-  private readonly inFlight: InFlightFetches | null;
+  private readonly inFlight: InFlightFetches<ClientAnswer> | null;
+  private readonly subgraphUrl: string;
+  /** The Cache-Control assumed when the subgraph sends none; null: not cacheable. */
+  private readonly defaultCacheControl: string | null;
 
   constructor(options: CallerTokenDataSourceOptions) {
     super({ url: options.url });
@@ -108,7 +135,11 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     this.logger = options.logger;
     this.observeFetch = options.observeFetch;
     this.observeDeduplicated = options.observeDeduplicated;
-    this.inFlight = options.deduplicate === false ? null : new InFlightFetches();
+    this.inFlight = options.deduplicate === false ? null : new InFlightFetches(copyAnswer);
+    this.subgraphUrl = options.url;
+    this.defaultCacheControl = options.defaultCacheHint
+      ? cacheControlHeader(options.defaultCacheHint)
+      : null;
     this.policy =
       options.policy ??
       createAgencyPolicy(
@@ -131,55 +162,42 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     const { query } = options.request;
     // Only a signed-in resident is one caller: anonymous requests come from anyone, and merging
     // theirs would make unrelated clients' requests depend on each other (and flatter benchmarks).
-    if (
+    const answer =
       this.inFlight &&
       options.context.caller.residentId !== null &&
       query !== undefined &&
       operationKind(query) === 'query'
-    ) {
-      return this.inFlight.run(
-        options.context.caller,
-        query,
-        options.request.variables,
-        () => this.processClientFetch(options),
-        {
-          now: () => this.observeDeduplicated?.(this.subgraphName),
-          answered: (answer) => {
-            // The first fetch told its own request's cache policy what this subgraph said; tell ours.
-            if (this.honorSubgraphCacheControlHeader)
-              restrictCachePolicy(
-                options.incomingRequestContext.overallCachePolicy as Parameters<
-                  typeof restrictCachePolicy
-                >[0],
-                answer.http?.headers.get('cache-control'),
-              );
-          },
-        },
+        ? await this.inFlight.run(
+            options.context.caller,
+            query,
+            options.request.variables,
+            () => this.processClientFetch(options),
+            { now: () => this.observeDeduplicated?.(this.subgraphName) },
+          )
+        : await this.processClientFetch(options);
+    // Each request's cache policy hears what this subgraph said, whether it fetched or joined.
+    if (this.honorSubgraphCacheControlHeader && answer.cacheControl !== undefined)
+      restrictCachePolicy(
+        options.incomingRequestContext.overallCachePolicy as Parameters<
+          typeof restrictCachePolicy
+        >[0],
+        answer.cacheControl,
       );
-    }
-    return this.processClientFetch(options);
+    return answer.result;
   }
 
-  /** A fetch for a client's request: under the agency's policy, failures turned into answers. */
-  private async processClientFetch(
-    options: Extract<
-      GraphQLDataSourceProcessOptions<GatewayContext>,
-      { incomingRequestContext: unknown }
-    >,
-  ) {
+  /**
+   * A fetch for a client's request: under the agency's policy, failures turned into answers (with
+   * no cache-control: a failure is never cached, and says nothing of the subgraph's policy).
+   */
+  private async processClientFetch(options: ClientFetchOptions): Promise<ClientAnswer> {
     const started = performance.now();
-    const variables: unknown = options.request.variables?.['representations'];
-    const representations = Array.isArray(variables) ? variables.length : null;
     try {
-      const response = await this.policy.execute(operationKind(options.request.query), (signal) =>
-        attemptSignal.run(signal, async () => {
-          const answer = await super.process(options);
-          checkShape(answer as Record<string, unknown>, representations);
-          return answer;
-        }),
+      const answer = await this.policy.execute(operationKind(options.request.query), (signal) =>
+        this.attempt(options, signal),
       );
       this.observe(null, started);
-      return response;
+      return answer;
     } catch (error) {
       if (!(error instanceof SubgraphFetchFailure)) throw error;
       this.observe(error.kind, started);
@@ -202,21 +220,47 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
           path: [...(options.pathInIncomingRequest ?? [])],
           types,
         };
-        return {
-          errors: [
-            {
-              ...publicError,
-              extensions: { ...publicError.extensions, [FAILED_FETCH_EXTENSION]: failed },
-            },
-          ],
-        };
+        return failedAnswer([
+          {
+            ...publicError,
+            extensions: { ...publicError.extensions, [FAILED_FETCH_EXTENSION]: failed },
+          },
+        ]);
       }
       const fields = rootFields(options.request.query);
       // Never an empty list: no errors would read as success.
-      if (fields.length === 0) return { errors: [publicError] };
+      if (fields.length === 0) return failedAnswer([publicError]);
+      return failedAnswer(
+        fields.map((field): GraphQLFormattedError => ({ ...publicError, path: [field] })),
+      );
+    }
+  }
+
+  /** One attempt of a client fetch: POST, read, check; a SubgraphFetchFailure when unusable. */
+  private async attempt(options: ClientFetchOptions, signal: AbortSignal): Promise<ClientAnswer> {
+    const { query, variables, operationName } = options.request;
+    const representations: unknown = variables?.['representations'];
+    let reply: SubgraphReply | undefined;
+    try {
+      reply = await postToSubgraph(
+        this.subgraphUrl,
+        await this.requestHeaders(options.context),
+        JSON.stringify({ query, variables, operationName }),
+        signal,
+      );
+      const result = resultOf(reply);
+      checkShape(result, Array.isArray(representations) ? representations.length : null);
       return {
-        errors: fields.map((field): GraphQLFormattedError => ({ ...publicError, path: [field] })),
+        result: result,
+        cacheControl: reply.cacheControl ?? this.defaultCacheControl,
       };
+    } catch (error) {
+      if (error instanceof SubgraphFetchFailure) throw error;
+      throw this.failureOf(
+        error as Error,
+        reply && { status: reply.status, ok: reply.status >= 200 && reply.status < 300 },
+        signal,
+      );
     }
   }
 
@@ -229,24 +273,43 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
       throw new Error(`no HTTP request to ${this.subgraphName} to attach a caller token to`);
     // Health checks and schema loading are the gateway's own requests, not a client's.
     const context = 'incomingRequestContext' in options ? options.context : undefined;
-    const requestId = context?.requestId ?? 'gateway';
-    headers.set(CALLER_HEADER, await this.callerToken(context));
-    headers.set(REQUEST_ID_HEADER, requestId);
-    // W3C trace context: the subgraph's spans join this request's trace (no-op when tracing is off).
-    injectTraceContext(headers);
+    for (const [name, value] of Object.entries(await this.requestHeaders(context)))
+      headers.set(name, value);
     // Defence in depth: the client's access token is for the gateway only.
     headers.delete('authorization');
+  }
+
+  /**
+   * A fetch's headers: the caller token signed for this subgraph, the request id and the trace
+   * context. Nothing of the client's request is among them.
+   */
+  private async requestHeaders(context: GatewayContext | undefined) {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [CALLER_HEADER]: await this.callerToken(context),
+      [REQUEST_ID_HEADER]: context?.requestId ?? 'gateway',
+    };
+    // W3C trace context: the subgraph's spans join this request's trace (no-op when tracing is off).
+    injectTraceContext({ set: (name, value) => (headers[name] = value) });
+    return headers;
   }
 
   /** Says which case a failed attempt was; the policy retries and counts it, process() reports it. */
   override didEncounterError(
     error: Error,
     _fetchRequest: unknown,
-    response?: FetcherResponse,
+    response?: FailedResponse,
   ): never {
-    const signal = attemptSignal.getStore();
+    throw this.failureOf(error, response, attemptSignal.getStore());
+  }
+
+  private failureOf(
+    error: Error,
+    response: FailedResponse | undefined,
+    signal: AbortSignal | undefined,
+  ): SubgraphFetchFailure {
     if (signal?.aborted) {
-      throw new SubgraphFetchFailure(
+      return new SubgraphFetchFailure(
         'timeout',
         response ? 'stopped sending its answer' : 'no answer in time',
         response?.status,
@@ -254,13 +317,13 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
       );
     }
     if (!response)
-      throw new SubgraphFetchFailure('unavailable', error.message, undefined, { retryable: true });
+      return new SubgraphFetchFailure('unavailable', error.message, undefined, { retryable: true });
     if (UNAVAILABLE_STATUSES.has(response.status)) {
-      throw new SubgraphFetchFailure('unavailable', `HTTP ${response.status}`, response.status, {
+      return new SubgraphFetchFailure('unavailable', `HTTP ${response.status}`, response.status, {
         retryable: RETRYABLE_STATUSES.has(response.status),
       });
     }
-    throw new SubgraphFetchFailure(
+    return new SubgraphFetchFailure(
       'bad-response',
       response.ok ? error.message : `HTTP ${response.status}`,
       response.status,
@@ -285,6 +348,41 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     }
     return token;
   }
+}
+
+type ClientFetchOptions = Extract<
+  GraphQLDataSourceProcessOptions<GatewayContext>,
+  { incomingRequestContext: unknown }
+>;
+
+const failedAnswer = (errors: GraphQLFormattedError[]): ClientAnswer => ({
+  result: { errors },
+  cacheControl: null,
+});
+
+const cacheControlHeader = (hint: CacheHint) =>
+  `max-age=${hint.maxAge}, ${hint.scope === 'PUBLIC' ? 'public' : 'private'}`;
+
+/**
+ * The GraphQL result in a subgraph's reply, as RemoteGraphQLDataSource would read it, except that a
+ * non-2xx reply whose body is an executed result (it has `data`) is kept: a general gateway gets
+ * partial data with an error status from some servers (Apollo Server sets the status from
+ * `extensions.http`), and dropping it would lose the data. Throws for anything else.
+ */
+function resultOf(reply: SubgraphReply): Record<string, unknown> {
+  const ok = reply.status >= 200 && reply.status < 300;
+  if (!ok) {
+    if (isExecutedResult(reply.body)) return JSON.parse(reply.body) as Record<string, unknown>;
+    throw new Error(`HTTP ${reply.status}`);
+  }
+  const json =
+    reply.contentType !== null &&
+    (reply.contentType.startsWith('application/json') ||
+      reply.contentType.startsWith('application/graphql-response+json'));
+  const body: unknown = json ? JSON.parse(reply.body) : reply.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new Error(`Expected JSON response body, but received: ${String(body).slice(0, 100)}`);
+  return body as Record<string, unknown>;
 }
 
 /**

@@ -1,4 +1,3 @@
-import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -22,6 +21,7 @@ import { createAuthorizingGateway } from './authorization/authorizing-gateway.js
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
 import { createGatewayMetrics } from './metrics.js';
+import { PlanExecutingGateway } from './execution/plan-executing-gateway.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/index.js';
 import { createIdentityRecords } from './privacy/identity-records.js';
 import { createReleaseControl } from './privacy/release-control.js';
@@ -184,7 +184,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
 
-  const apolloGateway = new ApolloGateway({
+  // Apollo's planner and data sources; its plan executor replaced by ours (./execution).
+  const apolloGateway = new PlanExecutingGateway({
     // First load and every reload go through the supergraph source (supergraph-source.ts).
     supergraphSdl: supergraph.hook,
     // Refuse an invalid supergraph in production too (Apollo skips the check when NODE_ENV=production).

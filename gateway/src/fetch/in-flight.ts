@@ -1,10 +1,7 @@
-import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Caller } from '@resident-graph/caller';
 import { createHash } from 'node:crypto';
 
-type Response = GatewayGraphQLResponse;
-
-interface InFlight {
+interface InFlight<Response> {
   readonly answer: Promise<Response>;
   /** Requests that joined after the first; when any did, every one gets its own copy. */
   followers: number;
@@ -16,8 +13,14 @@ interface InFlight {
  * client, scopes, assurance, why a token was refused): two residents never share a fetch, however
  * alike their queries. Mutations never come here (see CallerTokenDataSource).
  */
-export class InFlightFetches {
-  private readonly inFlight = new Map<string, InFlight>();
+export class InFlightFetches<Response> {
+  private readonly inFlight = new Map<string, InFlight<Response>>();
+
+  /**
+   * @param copy a deep copy of an answer: the gateway merges answers into the response in place,
+   * so an answer shared by several requests is copied for each.
+   */
+  constructor(private readonly copy: (answer: Response) => Response) {}
 
   /**
    * Runs `fetch`, or joins the identical one in flight: then `joined.now` is told at once, and
@@ -38,14 +41,13 @@ export class InFlightFetches {
       joined.now?.();
       const answer = await existing.answer;
       joined.answered?.(answer);
-      return copy(answer);
+      return this.copy(answer);
     }
-    const entry: InFlight = { answer: fetch(), followers: 0 };
+    const entry: InFlight<Response> = { answer: fetch(), followers: 0 };
     this.inFlight.set(key, entry);
     try {
       const answer = await entry.answer;
-      // The gateway merges answers into the response in place: shared ones are copied for each.
-      return entry.followers > 0 ? copy(answer) : answer;
+      return entry.followers > 0 ? this.copy(answer) : answer;
     } finally {
       this.inFlight.delete(key);
     }
@@ -66,9 +68,4 @@ function fetchKey(caller: Caller, query: string, variables: Record<string, unkno
       ]),
     )
     .digest('base64');
-}
-
-/** A deep copy of the result; the HTTP response it came with is read-only and shared. */
-function copy({ http, ...result }: Response): Response {
-  return { ...structuredClone(result), ...(http ? { http } : {}) };
 }

@@ -1,18 +1,14 @@
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { Agent, request } from 'undici';
+import { request } from 'undici';
+import { subgraphAgent } from './subgraph-http.js';
 
 /**
- * The subgraph fetcher: undici's `request()` on one keep-alive connection pool per process, instead
- * of `@apollo/gateway`'s default node-fetch stack (about a quarter of the plain gateway's CPU in the
- * public workload's profile). The body is read whole and handed on as a standard `Response`, so the
- * data source and the resilience layer above see exactly what they saw before.
+ * The fetcher of the gateway's own subgraph requests (health checks, through RemoteGraphQLDataSource):
+ * undici's `request()` on the subgraph connection pool, handed on as a standard `Response`. Client
+ * fetches skip this and RemoteGraphQLDataSource altogether (see postToSubgraph).
  */
 export function createUndiciFetcher(): Fetcher {
-  const agent = new Agent({
-    // Subgraphs sit on a private network and answer quickly: keep connections for reuse.
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 60_000,
-  });
+  const agent = subgraphAgent();
   return async (url: string, init: FetcherRequestInit = {}) => {
     const { statusCode, headers, body } = await request(url, {
       method: (init.method ?? 'GET') as 'GET' | 'POST',
