@@ -19,6 +19,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { inSpan } from '@resident-graph/observability';
 import { createHash } from 'node:crypto';
 import {
   executePlan,
@@ -41,13 +42,23 @@ export class PlanExecutingGateway extends ApolloGateway {
   private readonly prepared = new WeakMap<GraphQLSchema, Map<string, Prepared>>();
   private readonly projections = new WeakMap<GraphQLSchema, RequiresProjections>();
   private readonly exposeQueryPlans: boolean;
+  /** Requests run by this executor, and those handed to Apollo's. */
+  readonly executions = { planExecutor: 0, apolloExecutor: 0 };
 
   constructor(config: GatewayConfig) {
     super(config);
     this.exposeQueryPlans = config.__exposeQueryPlanExperimental ?? false;
     const internals = this as unknown as ApolloInternals;
     const apolloExecutor = internals.executor;
-    internals.executor = (requestContext) => this.execute(requestContext, apolloExecutor);
+    internals.executor = (requestContext) =>
+      this.execute(requestContext, (fallback) => {
+        this.executions.apolloExecutor++;
+        return apolloExecutor(fallback);
+      });
+    // Apollo's span names, so traces read the same whichever executor ran the request.
+    const execute = internals.executor;
+    internals.executor = (requestContext) =>
+      inSpan('gateway.request', {}, () => execute(requestContext));
   }
 
   private async execute(
@@ -60,6 +71,7 @@ export class PlanExecutingGateway extends ApolloGateway {
     const prepared = await this.prepare(requestContext);
     if (!prepared) return apolloExecutor(requestContext);
 
+    this.executions.planExecutor++;
     const variables = request.variables ?? {};
     let coerced: Record<string, unknown> = variables;
     if (prepared.operation.variableDefinitions?.length) {
@@ -75,22 +87,24 @@ export class PlanExecutingGateway extends ApolloGateway {
     const send: SendFetch = async (fetch, fetchVariables, path) => {
       const service = services[fetch.serviceName]?.dataSource;
       if (!service) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
-      return service.process({
-        // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported by the package).
-        kind: 'incoming operation' as Extract<
-          GraphQLDataSourceProcessOptions,
-          { incomingRequestContext: unknown }
-        >['kind'],
-        request: {
-          query: fetch.operation,
-          variables: fetchVariables,
-          operationName: fetch.operationName,
-        },
-        incomingRequestContext: requestContext,
-        context: requestContext.context,
-        ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-        pathInIncomingRequest: path,
-      });
+      return inSpan('gateway.fetch', { service: fetch.serviceName }, () =>
+        service.process({
+          // GraphQLDataSourceRequestKind.INCOMING_OPERATION (the enum is not exported by the package).
+          kind: 'incoming operation' as Extract<
+            GraphQLDataSourceProcessOptions,
+            { incomingRequestContext: unknown }
+          >['kind'],
+          request: {
+            query: fetch.operation,
+            variables: fetchVariables,
+            operationName: fetch.operationName,
+          },
+          incomingRequestContext: requestContext,
+          context: requestContext.context,
+          ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+          pathInIncomingRequest: path,
+        }),
+      );
     };
     const { data, errors } = await executePlan(prepared.plan, {
       send,
@@ -101,9 +115,10 @@ export class PlanExecutingGateway extends ApolloGateway {
     const shaped = prepared.shaper.shape(data, coerced);
     if (errors.length === 0 && shaped.errors.length > 0)
       return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
+    // Apollo's key order (errors first), so answers are byte-for-byte the same.
     return errors.length === 0
       ? { data: shaped.data }
-      : { data: shaped.data, errors: errors as GatewayExecutionResult['errors'] & object };
+      : { errors: errors as GatewayExecutionResult['errors'] & object, data: shaped.data };
   }
 
   /** The plan and shaper of this request's operation, or null when Apollo's executor must run it. */
@@ -130,10 +145,13 @@ export class PlanExecutingGateway extends ApolloGateway {
     if (!plan) {
       // Planning errors (an invalid operation) are Apollo's to report.
       if (!internals.apiSchema || !internals.queryPlanner) return null;
-      plan = internals.queryPlanner.buildQueryPlan(
-        operationFromDocument(internals.apiSchema, document, {
-          ...(request.operationName ? { operationName: request.operationName } : {}),
-        }),
+      const { apiSchema, queryPlanner } = internals;
+      plan = await inSpan('gateway.plan', {}, async () =>
+        queryPlanner.buildQueryPlan(
+          operationFromDocument(apiSchema, document, {
+            ...(request.operationName ? { operationName: request.operationName } : {}),
+          }),
+        ),
       );
       await internals.queryPlanStore.set(key, plan);
     }

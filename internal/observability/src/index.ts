@@ -12,6 +12,7 @@ export {
   traceRequests,
   runInRequestTrace,
   annotateActiveSpan,
+  inSpan,
   recordDatabaseSpan,
   type TracingOptions,
 } from './tracing.js';

@@ -97,6 +97,28 @@ export function annotateActiveSpan(attributes: Record<string, string>): void {
 }
 
 /**
+ * Runs `work` inside a span named `name` (a child of the active one, active for `work`), ended
+ * when `work` settles and marked as an error if it rejects. When tracing is off this is a no-op
+ * span, so hot paths may use it.
+ */
+export async function inSpan<T>(
+  name: string,
+  attributes: Record<string, string>,
+  work: () => Promise<T>,
+): Promise<T> {
+  return tracer.startActiveSpan(name, { attributes }, async (span) => {
+    try {
+      return await work();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+/**
  * Records a database statement that just finished as a CLIENT span under the active one: the
  * store's query log tells us the duration after the fact, so the span is back-dated.
  */
