@@ -91,7 +91,12 @@ export function createAgencyPolicy(
     hooks.onRetry?.(agency, attempt);
   });
   // Aggressive: the caller gets its answer at the deadline even if a socket ignores the abort.
-  const deadline = timeout(settings.timeoutMs, TimeoutStrategy.Aggressive);
+  // No abort on return: a finished fetch has nothing left to cancel, and aborting builds a
+  // DOMException with a stack trace per fetch (visible in the public workload's profile).
+  const deadline = timeout(settings.timeoutMs, {
+    strategy: TimeoutStrategy.Aggressive,
+    abortOnReturn: false,
+  });
   const policies: Record<OperationKind, IPolicy> = {
     query: wrap(deadline, retries, breaker),
     mutation: wrap(deadline, breaker),
