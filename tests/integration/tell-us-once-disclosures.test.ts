@@ -1,5 +1,5 @@
 import { notificationFields, streamKeys, type Notification } from '@resident-graph/notifications';
-import { personaResidentId } from '@resident-graph/personas';
+import { personaResidentId, type PersonaHandle } from '@resident-graph/personas';
 import type { Kysely } from '@resident-graph/store';
 import type { LifeEventsDatabase } from '@resident-graph/subgraph-life-events';
 import { verifyDisclosureLog, type IdentityDatabase } from '@resident-graph/subgraph-identity';
@@ -96,7 +96,7 @@ describe('tell us once: every agency told is in the resident’s disclosure log,
   const identity = () => system.subgraph('identity').store.db as Kysely<IdentityDatabase>;
   const verify = () => verifyDisclosureLog(identity(), system.subgraph('identity').recordsKey.jwks);
 
-  async function reportMove(persona: string, key: string): Promise<Reported['reportMove']> {
+  async function reportMove(persona: PersonaHandle, key: string): Promise<Reported['reportMove']> {
     const token = await system.token(personaResidentId(persona));
     const reported = await system.query<Reported>(REPORT_MOVE, {
       token,
@@ -107,7 +107,7 @@ describe('tell us once: every agency told is in the resident’s disclosure log,
   }
 
   /** The resident's disclosures of what they declared, once `count` are there. */
-  async function declaredDisclosures(persona: string, count: number): Promise<Record[]> {
+  async function declaredDisclosures(persona: PersonaHandle, count: number): Promise<Record[]> {
     const token = await system.token(personaResidentId(persona));
     return eventually(
       async () => {
