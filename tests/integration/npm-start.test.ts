@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { deleteRedisKeys, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectMoveDisclosedAndAudited } from './started-disclosures.js';
 
 // `npm start` as a newcomer runs it: real processes, each subgraph on its own port with its own
 // SQLite file in a fresh data directory, seeded on first start; Ctrl-C (SIGINT) stops them all.
@@ -117,53 +118,7 @@ describe('npm start', () => {
   });
 
   it('records every agency a move was told to in the resident’s disclosure log, which audit:verify checks', async () => {
-    const token = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/token.ts', 'marcus'], {
-      cwd: root,
-      env,
-      encoding: 'utf8',
-    });
-    expect(token.status, token.stderr).toBe(0);
-    const ask = async <T>(query: string, variables: Record<string, unknown> = {}) => {
-      const response = await fetch(gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${token.stdout.trim()}`,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: T; errors?: unknown[] };
-    };
-    const moved = await ask<{ reportMove: { id: string } }>(
-      `mutation Move($key: String!) {
-        reportMove(idempotencyKey: $key, input: { movedOn: "2026-07-01",
-          newAddress: { line1: "1 Test Way", city: "Phoenix", state: "AZ", zip: "85004" } }) { id }
-      }`,
-      { key: 'marcus-npm-start-move' },
-    );
-    expect(moved.errors).toBeUndefined();
-    const declarationId = moved.data!.reportMove.id;
-    // Delivered by the relay in life-events' process to identity's, through the machine's Redis.
-    const deadline = Date.now() + 30_000;
-    let recipients: string[] = [];
-    while (recipients.length < 4 && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-      const log = await ask<{
-        me: { disclosures: { records: { recipient: string; caseReference: string }[] } };
-      }>('{ me { disclosures(agency: "life-events") { records { recipient caseReference } } } }');
-      recipients = (log.data?.me.disclosures.records ?? [])
-        .filter((r) => r.caseReference === declarationId)
-        .map((r) => r.recipient)
-        .sort();
-    }
-    expect(recipients).toEqual(['irs', 'ssa', 'state', 'usps']);
-    const audit = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/audit-verify.ts', '--data-dir', dataDir],
-      { cwd: root, env, encoding: 'utf8' },
-    );
-    expect(audit.status, audit.stderr).toBe(0);
-    expect(audit.stdout).toMatch(/disclosure log intact: [1-9]\d* records/);
+    await expectMoveDisclosedAndAudited({ root, env, gatewayUrl, dataDir });
   }, 60_000);
 
   it('refuses to re-seed the stores its services have open', () => {
