@@ -42,9 +42,9 @@ export interface DeclarationToRecord {
 
 /**
  * Records a declaration, one notification per agency and identity's notice to account for them in
- * one transaction (the transactional outbox), and marks its life event as the resident's. A second call with the resident's same key
- * returns the first declaration (whoever committed first wins the unique key; the other finds it),
- * or refuses if the key came with a different request.
+ * one transaction (the transactional outbox), and marks its life event as the resident's. A second
+ * call with the resident's same key returns the first declaration (whoever committed first wins the
+ * unique key; the other finds it), or refuses if the key came with a different request.
  */
 export async function recordDeclaration(
   db: Kysely<LifeEventsDatabase>,
