@@ -8,7 +8,8 @@ import { parseArgs } from 'node:util';
 // as the subgraphs do.
 //   npm run dead-letters -- list [--agency USPS]
 //   npm run dead-letters -- replay --agency USPS [--entry <id> …]
-const receivingAgencies = ['USPS', 'IRS', 'SSA', 'STATE'];
+// IDENTITY: the notices that record each declaration's disclosures in the resident's log (ADR 0017).
+const receivingAgencies = ['USPS', 'IRS', 'SSA', 'STATE', 'IDENTITY'];
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

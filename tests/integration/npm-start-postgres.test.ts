@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { subgraphs } from '../../scripts/lib/subgraphs.js';
+import { expectMoveDisclosedAndAudited } from './started-disclosures.js';
 
 // `npm start` and `npm run seed` with DATABASE_URL: the same commands as on SQLite, the stores in
 // PostgreSQL (a throwaway database of this test's own), each subgraph connected as its agency's role.
@@ -96,6 +97,10 @@ describe('npm start and npm run seed on PostgreSQL', () => {
     expect(body.data.me.givenName).toBe('Marcus');
     expect(body.data.me.journey.steps.map((s) => s.agency)).toEqual(['USPS', 'IRS', 'SSA', 'IRS']);
   });
+
+  it('delivers a move through the PostgreSQL outbox and records each agency told, once, in a log that verifies', async () => {
+    await expectMoveDisclosedAndAudited({ root, env, gatewayUrl, dataDir });
+  }, 60_000);
 
   it('stops cleanly on Ctrl-C, and `npm run seed -- --if-empty` then finds every store seeded', async () => {
     const exited = new Promise<number | null>((resolve) => starter.once('exit', resolve));

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { deleteRedisKeys, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectMoveDisclosedAndAudited } from './started-disclosures.js';
 
 // `npm start` as a newcomer runs it: real processes, each subgraph on its own port with its own
 // SQLite file in a fresh data directory, seeded on first start; Ctrl-C (SIGINT) stops them all.
@@ -115,6 +116,10 @@ describe('npm start', () => {
     });
     expect(await me.json()).toEqual({ data: { me: { givenName: 'Ava' } } });
   });
+
+  it('records every agency a move was told to in the resident’s disclosure log, which audit:verify checks', async () => {
+    await expectMoveDisclosedAndAudited({ root, env, gatewayUrl, dataDir });
+  }, 60_000);
 
   it('refuses to re-seed the stores its services have open', () => {
     const seed = spawnSync(

@@ -53,7 +53,12 @@ export async function runSubgraph<DB, Context extends object>(
     );
     const clock = config.today ? fixedClock(config.today) : systemClock(config.timeZone);
     // Delivery never waits for Redis, so it can start first and show in readiness.
-    const delivery = startDelivery(definition, { store, clock, logger }, config.delivery);
+    // With the records key: identity's consumer signs the disclosures a declaration made.
+    const delivery = startDelivery(
+      definition,
+      { store, clock, logger, recordsKey },
+      config.delivery,
+    );
     const server = await createAgencySubgraphServer(definition, {
       store,
       clock,

@@ -6,9 +6,11 @@ import {
 import type { SubgraphDefinition, SubgraphDeps } from './agency-subgraph.js';
 import type { SubgraphConfig } from './subgraph-config.js';
 
-export type DeliveryConfig = Omit<SubgraphConfig['delivery'], 'redisUrl'> & {
+export type DeliveryConfig = Omit<SubgraphConfig['delivery'], 'redisUrl' | 'streamMaxLength'> & {
   /** Null: no delivery here (REDIS_URL unset); declarations wait in the outbox. */
   redisUrl: string | null;
+  /** About how many entries an agency's stream keeps (default 100000). */
+  streamMaxLength?: number;
   /** How often the relay reads its outbox, in ms (default 200). */
   pollMs?: number;
 };
@@ -41,6 +43,9 @@ export function startDelivery<DB, Context extends object>(
         logger: deps.logger,
         redeliverAfterMs: config.redeliverAfterMs,
         ...(config.pollMs !== undefined ? { pollMs: config.pollMs } : {}),
+        ...(config.streamMaxLength !== undefined
+          ? { streamMaxLength: config.streamMaxLength }
+          : {}),
       }),
     );
   }

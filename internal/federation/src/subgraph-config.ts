@@ -78,6 +78,11 @@ export function loadSubgraphConfig(
       NOTIFICATION_RETRY_BASE_MS: z.coerce.number().int().min(10).default(1_000),
       /** life-events publishes again a notification with no outcome after this many ms (default 60000). */
       NOTIFICATION_REDELIVER_AFTER_MS: z.coerce.number().int().min(100).default(60_000),
+      /**
+       * About how many notifications one agency's stream keeps before life-events trims the oldest
+       * (default 100000); a trimmed one without an outcome is published again.
+       */
+      NOTIFICATION_STREAM_MAX_LENGTH: z.coerce.number().int().min(100).default(100_000),
       /** OTLP/HTTP collector base URL; set it to export traces (default unset: tracing off). */
       OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
       /** `service.name` of the spans (default the subgraph's name). */
@@ -109,6 +114,7 @@ export function loadSubgraphConfig(
       maxAttempts: config.NOTIFICATION_MAX_ATTEMPTS,
       retryBaseMs: config.NOTIFICATION_RETRY_BASE_MS,
       redeliverAfterMs: config.NOTIFICATION_REDELIVER_AFTER_MS,
+      streamMaxLength: config.NOTIFICATION_STREAM_MAX_LENGTH,
     },
     tracing: config.OTEL_EXPORTER_OTLP_ENDPOINT
       ? {

@@ -24,3 +24,8 @@ export { connectRedis } from './redis-connection.js';
 export { agencyGroup, OUTCOMES_GROUP, streamKeys, type StreamKeys } from './streams.js';
 export { readMoveNotice, type MoveNotice } from './move-notice.js';
 export { readBirthNotice, type BirthNotice } from './birth-notice.js';
+export {
+  DISCLOSURE_LOG_RECIPIENT,
+  readDisclosureNotice,
+  type DisclosureNotice,
+} from './disclosure-notice.js';

@@ -33,6 +33,13 @@ export interface OutboxRelayOptions {
   redeliverAfterMs?: number;
   /** Notifications published per round (default 500). */
   batchSize?: number;
+  /**
+   * About how many entries each agency's stream may hold (default 100000): older ones are trimmed
+   * as new ones are added (XADD MAXLEN ~). Nothing is lost by it: a trimmed notification has no
+   * outcome, so the outbox publishes it again. What it prevents: a stream nobody reads (an agency
+   * down for hours) growing by a copy of every pending notification each redelivery.
+   */
+  streamMaxLength?: number;
 }
 
 /**
@@ -46,6 +53,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): RunningWorker {
   const pollMs = options.pollMs ?? 200;
   const redeliverAfterMs = options.redeliverAfterMs ?? 60_000;
   const batchSize = options.batchSize ?? 500;
+  const streamMaxLength = String(options.streamMaxLength ?? 100_000);
   const keys = streamKeys(options.keyPrefix);
   const { logger, outbox } = options;
   const redis = connectRedis(options.redisUrl, logger, 'outbox relay');
@@ -79,7 +87,16 @@ export function startOutboxRelay(options: OutboxRelayOptions): RunningWorker {
     const due = await outbox.undelivered(cutoff, batchSize);
     if (due.length === 0) return 0;
     const pipeline = redis.pipeline();
-    for (const n of due) pipeline.xadd(keys.notifications(n.agency), '*', ...notificationFields(n));
+    for (const n of due) {
+      pipeline.xadd(
+        keys.notifications(n.agency),
+        'MAXLEN',
+        '~',
+        streamMaxLength,
+        '*',
+        ...notificationFields(n),
+      );
+    }
     const results = (await pipeline.exec()) ?? [];
     const failed = results.find(([error]) => error);
     if (failed?.[0]) throw failed[0];

@@ -1,5 +1,5 @@
 import type { SigningKey } from '@resident-graph/caller';
-import { sql, type Kysely, type Selectable } from '@resident-graph/store';
+import { sql, type Kysely, type Selectable, type Transaction } from '@resident-graph/store';
 import { randomUUID } from 'node:crypto';
 import type { IdentityDatabase } from '../store/database.js';
 import { recordHash, signHash, type StoredDisclosure } from './chain.js';
@@ -7,12 +7,15 @@ import { recordHash, signHash, type StoredDisclosure } from './chain.js';
 /** Privacy Act accounting: kept at least 5 years (or the life of the record, if longer). */
 export const RETENTION_YEARS = 5;
 
-/** One release to one recipient, of one agency's records, as the gateway reports it. */
+/**
+ * One release to one recipient, of one agency's records: as the gateway reports it (to an
+ * application or caseworker), or as a declaration's notice says (to an agency told, ADR 0017).
+ */
 export interface Release {
   residentId: string;
   agency: string;
   fields: readonly string[];
-  recipientKind: 'THIRD_PARTY' | 'STAFF';
+  recipientKind: 'THIRD_PARTY' | 'STAFF' | 'AGENCY';
   recipient: string;
   purpose: string;
   consentId: string | null;
@@ -36,72 +39,85 @@ export async function appendDisclosures(
 ): Promise<string[]> {
   if (!key) throw new Error('identity has no records key: the disclosure log cannot be signed');
   if (releases.length === 0) return [];
+  return db.transaction().execute((trx) => appendDisclosuresIn(trx, key, releases, now));
+}
+
+/**
+ * `appendDisclosures` inside a transaction the caller owns, so the records commit or roll back
+ * with the caller's own change (the marker that a declaration's disclosures were recorded).
+ */
+export async function appendDisclosuresIn(
+  trx: Transaction<IdentityDatabase>,
+  key: SigningKey | undefined,
+  releases: readonly Release[],
+  now: Date = new Date(),
+): Promise<string[]> {
+  if (!key) throw new Error('identity has no records key: the disclosure log cannot be signed');
+  if (releases.length === 0) return [];
   const disclosedAt = now.toISOString();
   const retain = new Date(now);
   retain.setUTCFullYear(retain.getUTCFullYear() + RETENTION_YEARS);
   const retainUntil = retain.toISOString();
-  return db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('disclosure_chain_head')
-      .set({ seq: sql`seq` })
-      .where('id', '=', 1)
-      .execute();
-    const head = await trx
-      .selectFrom('disclosure_chain_head')
-      .select(['seq', 'hash'])
-      .where('id', '=', 1)
-      .executeTakeFirstOrThrow();
-    let { seq, hash: prevHash } = head;
-    const ids: string[] = [];
-    const rows = [];
-    for (const release of releases) {
-      seq += 1;
-      const content = {
-        seq,
-        id: `dis_${randomUUID()}`,
-        disclosedAt,
-        residentId: release.residentId,
-        agency: release.agency,
-        fields: [...release.fields].sort(),
-        recipientKind: release.recipientKind,
-        recipient: release.recipient,
-        purpose: release.purpose,
-        consentId: release.consentId,
-        caseReference: release.caseReference,
-        requestId: release.requestId,
-        retainUntil,
-      };
-      const hash = recordHash(prevHash, content);
-      rows.push({
-        seq,
-        id: content.id,
-        disclosed_at: disclosedAt,
-        resident_id: content.residentId,
-        agency: content.agency,
-        fields: JSON.stringify(content.fields),
-        recipient_kind: content.recipientKind,
-        recipient: content.recipient,
-        purpose: content.purpose,
-        consent_id: content.consentId,
-        case_reference: content.caseReference,
-        request_id: content.requestId,
-        retain_until: retainUntil,
-        prev_hash: prevHash,
-        hash,
-        key_id: key.kid,
-        signature: await signHash(key, hash),
-      });
-      ids.push(content.id);
-      prevHash = hash;
-    }
-    await trx.insertInto('disclosure').values(rows).execute();
-    await trx
-      .updateTable('disclosure_chain_head')
-      .set({ seq, hash: prevHash })
-      .where('id', '=', 1)
-      .execute();
-    return ids;
-  });
+  await trx
+    .updateTable('disclosure_chain_head')
+    .set({ seq: sql`seq` })
+    .where('id', '=', 1)
+    .execute();
+  const head = await trx
+    .selectFrom('disclosure_chain_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
+  let { seq, hash: prevHash } = head;
+  const ids: string[] = [];
+  const rows = [];
+  for (const release of releases) {
+    seq += 1;
+    const content = {
+      seq,
+      id: `dis_${randomUUID()}`,
+      disclosedAt,
+      residentId: release.residentId,
+      agency: release.agency,
+      fields: [...release.fields].sort(),
+      recipientKind: release.recipientKind,
+      recipient: release.recipient,
+      purpose: release.purpose,
+      consentId: release.consentId,
+      caseReference: release.caseReference,
+      requestId: release.requestId,
+      retainUntil,
+    };
+    const hash = recordHash(prevHash, content);
+    rows.push({
+      seq,
+      id: content.id,
+      disclosed_at: disclosedAt,
+      resident_id: content.residentId,
+      agency: content.agency,
+      fields: JSON.stringify(content.fields),
+      recipient_kind: content.recipientKind,
+      recipient: content.recipient,
+      purpose: content.purpose,
+      consent_id: content.consentId,
+      case_reference: content.caseReference,
+      request_id: content.requestId,
+      retain_until: retainUntil,
+      prev_hash: prevHash,
+      hash,
+      key_id: key.kid,
+      signature: await signHash(key, hash),
+    });
+    ids.push(content.id);
+    prevHash = hash;
+  }
+  await trx.insertInto('disclosure').values(rows).execute();
+  await trx
+    .updateTable('disclosure_chain_head')
+    .set({ seq, hash: prevHash })
+    .where('id', '=', 1)
+    .execute();
+  return ids;
 }
 
 export interface DisclosureFilter {

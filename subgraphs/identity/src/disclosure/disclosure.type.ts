@@ -4,6 +4,7 @@ import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 export enum RecipientKind {
   THIRD_PARTY = 'THIRD_PARTY',
   STAFF = 'STAFF',
+  AGENCY = 'AGENCY',
 }
 registerEnumType(RecipientKind, {
   name: 'RecipientKind',
@@ -11,6 +12,10 @@ registerEnumType(RecipientKind, {
   valuesConfig: {
     THIRD_PARTY: { description: 'An application you gave consent to.' },
     STAFF: { description: 'A caseworker of the agency, for a stated purpose and case.' },
+    AGENCY: {
+      description:
+        'An agency you told something once (`reportMove`, `reportBirth`): it was sent what you declared.',
+    },
   } satisfies Record<RecipientKind, { description: string }>,
 });
 
@@ -25,7 +30,10 @@ export class Disclosure {
   @Field(() => DateTime)
   disclosedAt!: string;
 
-  @Field(() => String, { description: 'Whose records: the agency (subgraph) name, e.g. `irs`.' })
+  @Field(() => String, {
+    description:
+      'Whose records: the agency (subgraph) name, e.g. `irs`; `life-events` for what you declared to tell agencies once.',
+  })
   agency!: string;
 
   @Field(() => [String], { description: 'What was released, as `Type.field`.' })
@@ -35,7 +43,8 @@ export class Disclosure {
   recipientKind!: RecipientKind;
 
   @Field(() => String, {
-    description: 'The application’s client id, or `<agency> staff <id>` for a caseworker.',
+    description:
+      'The application’s client id, `<agency> staff <id>` for a caseworker, or the agency told (e.g. `usps`).',
   })
   recipient!: string;
 
@@ -45,10 +54,16 @@ export class Disclosure {
   @Field(() => ID, { nullable: true, description: 'The consent it was released under.' })
   consentId!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The case a caseworker stated.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The case a caseworker stated, or the declaration an agency was told of.',
+  })
   caseReference!: string | null;
 
-  @Field(() => String, { description: 'The request id, to match the gateway’s logs.' })
+  @Field(() => String, {
+    description:
+      'The request id, to match the gateway’s logs; for an agency told, the id of its notification.',
+  })
   requestId!: string;
 
   @Field(() => DateTime, { description: 'Kept until at least this moment.' })

@@ -1,11 +1,13 @@
+import type { AppliedNotificationDatabase } from '@resident-graph/notifications';
 import type { Generated } from '@resident-graph/store';
 import type { ConsentRequestStatus, ConsentStatus, FetchPeriod } from '../consent/consent.type.js';
 
 /**
  * The identity platform's store: residents by platform id (the sign-in subject), their consents to
- * applications, and the record of every disclosure of their data.
+ * applications, and the record of every disclosure of their data. `applied_notification` marks the
+ * declarations whose disclosures it has recorded (tell us once, ADR 0017), so each is recorded once.
  */
-export interface IdentityDatabase {
+export interface IdentityDatabase extends AppliedNotificationDatabase {
   resident: {
     id: string;
     given_name: string;

@@ -1,3 +1,4 @@
+import { appliedNotificationMigration } from '@resident-graph/notifications';
 import { isPostgres, sql, type Kysely, type Migration } from '@resident-graph/store';
 import { GENESIS_HASH } from '../disclosure/chain.js';
 
@@ -145,4 +146,6 @@ export const identityMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /** Declarations whose disclosures are recorded, by notice id: each recorded once (ADR 0017). */
+  '0003_applied_notification': appliedNotificationMigration,
 };

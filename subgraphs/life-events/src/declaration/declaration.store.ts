@@ -1,5 +1,11 @@
 import type { IsoDate } from '@resident-graph/calendar';
-import type { Notification, Outbox, Outcome } from '@resident-graph/notifications';
+import {
+  DISCLOSURE_LOG_RECIPIENT,
+  type DisclosureNotice,
+  type Notification,
+  type Outbox,
+  type Outcome,
+} from '@resident-graph/notifications';
 import { MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
 import { createHash, randomUUID } from 'node:crypto';
 import type { BirthDeclaration } from '../domain/birth-declaration.js';
@@ -7,6 +13,7 @@ import { residentMessage } from '../domain/resident-message.js';
 import type { MoveDeclaration } from '../domain/move-declaration.js';
 import type { LifeEventsDatabase } from '../store/database.js';
 import { DeclarationInputError } from './declaration.errors.js';
+import { agencyPayload, disclosedFields } from './disclosed-fields.js';
 
 export type DeclarationRow = LifeEventsDatabase['declaration'];
 export type NotificationRow = LifeEventsDatabase['declaration_notification'];
@@ -34,10 +41,10 @@ export interface DeclarationToRecord {
 }
 
 /**
- * Records a declaration and one notification per agency in one transaction (the transactional
- * outbox), and marks its life event as the resident's. A second call with the resident's same key
- * returns the first declaration (whoever committed first wins the unique key; the other finds it),
- * or refuses if the key came with a different request.
+ * Records a declaration, one notification per agency and identity's notice to account for them in
+ * one transaction (the transactional outbox), and marks its life event as the resident's. A second
+ * call with the resident's same key returns the first declaration (whoever committed first wins the
+ * unique key; the other finds it), or refuses if the key came with a different request.
  */
 export async function recordDeclaration(
   db: Kysely<LifeEventsDatabase>,
@@ -67,20 +74,34 @@ export async function recordDeclaration(
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return null;
+    const notifications = declared.agencies.map((agency, i) => ({
+      id: `ntf_${randomUUID()}`,
+      declaration_id: row.id,
+      agency,
+      status: 'PENDING',
+      reason: null,
+      published_at: null,
+      outcome_at: null,
+      position: i + 1,
+    }));
+    await trx.insertInto('declaration_notification').values(notifications).execute();
+    // Every agency told is a disclosure the resident sees (ADR 0017): identity is told whom, with
+    // which notification, and which fields, in the transaction that makes the telling certain.
+    const notice: DisclosureNotice = {
+      recipients: notifications.map((n) => ({ agency: n.agency, notificationId: n.id })),
+      fields: disclosedFields(declared.kind, agencyPayload(details)),
+    };
     await trx
-      .insertInto('declaration_notification')
-      .values(
-        declared.agencies.map((agency, i) => ({
-          id: `ntf_${randomUUID()}`,
-          declaration_id: row.id,
-          agency,
-          status: 'PENDING',
-          reason: null,
-          published_at: null,
-          outcome_at: null,
-          position: i + 1,
-        })),
-      )
+      .insertInto('declaration_accounting')
+      .values({
+        id: `acc_${randomUUID()}`,
+        declaration_id: row.id,
+        payload: JSON.stringify(notice),
+        status: 'PENDING',
+        reason: null,
+        published_at: null,
+        outcome_at: null,
+      })
       .execute();
     // The resident's word that the event is happening: what makes its journey active.
     await trx
@@ -161,48 +182,133 @@ export function recordBirthDeclaration(
   );
 }
 
-/** The outbox the relay reads and writes (see @resident-graph/notifications). */
+/** A row due for publishing, with what orders it among the others. */
+interface Due {
+  notification: Notification;
+  publishedAt: string | null;
+  declaredAt: string;
+}
+
+/** Never published first, then least recently published; then oldest declaration first. */
+const publishingOrder = (a: Due, b: Due) =>
+  (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
+  a.declaredAt.localeCompare(b.declaredAt);
+
+/** The agencies' notifications due for publishing (see `Outbox.undelivered`). */
+async function dueAgencyNotifications(
+  db: Kysely<LifeEventsDatabase>,
+  publishedBefore: string | null,
+  limit: number,
+): Promise<Due[]> {
+  const rows = await db
+    .selectFrom('declaration_notification as n')
+    .innerJoin('declaration as d', 'd.id', 'n.declaration_id')
+    .select([
+      'n.id',
+      'n.agency',
+      'n.published_at',
+      'd.id as declaration_id',
+      'd.resident_id',
+      'd.kind',
+      'd.details',
+      'd.declared_at',
+    ])
+    .where('n.status', '=', 'PENDING')
+    .where((eb) =>
+      publishedBefore === null
+        ? eb.lit(true)
+        : eb.or([eb('n.published_at', 'is', null), eb('n.published_at', '<', publishedBefore)]),
+    )
+    .orderBy('n.published_at')
+    .orderBy('d.declared_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    notification: {
+      id: r.id,
+      declarationId: r.declaration_id,
+      residentId: r.resident_id,
+      agency: r.agency,
+      kind: r.kind,
+      payload: agencyPayload(JSON.parse(r.details) as Record<string, unknown>),
+    },
+    publishedAt: r.published_at,
+    declaredAt: r.declared_at,
+  }));
+}
+
+/** Identity's notices due for publishing, on the same terms as the agencies' notifications. */
+async function dueAccountingNotices(
+  db: Kysely<LifeEventsDatabase>,
+  publishedBefore: string | null,
+  limit: number,
+): Promise<Due[]> {
+  const rows = await db
+    .selectFrom('declaration_accounting as a')
+    .innerJoin('declaration as d', 'd.id', 'a.declaration_id')
+    .select([
+      'a.id',
+      'a.payload',
+      'a.published_at',
+      'd.id as declaration_id',
+      'd.resident_id',
+      'd.kind',
+      'd.declared_at',
+    ])
+    .where('a.status', '=', 'PENDING')
+    .where((eb) =>
+      publishedBefore === null
+        ? eb.lit(true)
+        : eb.or([eb('a.published_at', 'is', null), eb('a.published_at', '<', publishedBefore)]),
+    )
+    .orderBy('a.published_at')
+    .orderBy('d.declared_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    notification: {
+      id: r.id,
+      declarationId: r.declaration_id,
+      residentId: r.resident_id,
+      agency: DISCLOSURE_LOG_RECIPIENT,
+      kind: r.kind,
+      payload: JSON.parse(r.payload) as Record<string, unknown>,
+    },
+    publishedAt: r.published_at,
+    declaredAt: r.declared_at,
+  }));
+}
+
+const isAccountingId = (id: string) => id.startsWith('acc_');
+
+/**
+ * The outbox the relay reads and writes (see @resident-graph/notifications): the agencies'
+ * notifications and identity's accounting notices, relayed alike, recorded apart.
+ */
 export function createDeclarationOutbox(db: Kysely<LifeEventsDatabase>): Outbox {
   return {
     async undelivered(publishedBefore, limit) {
-      const rows = await db
-        .selectFrom('declaration_notification as n')
-        .innerJoin('declaration as d', 'd.id', 'n.declaration_id')
-        .select([
-          'n.id',
-          'n.agency',
-          'd.id as declaration_id',
-          'd.resident_id',
-          'd.kind',
-          'd.details',
-        ])
-        .where('n.status', '=', 'PENDING')
-        .where((eb) =>
-          publishedBefore === null
-            ? eb.lit(true)
-            : eb.or([eb('n.published_at', 'is', null), eb('n.published_at', '<', publishedBefore)]),
-        )
-        .orderBy('n.published_at')
-        .orderBy('d.declared_at')
-        .limit(limit)
-        .execute();
-      return rows.map((r): Notification => ({
-        id: r.id,
-        declarationId: r.declaration_id,
-        residentId: r.resident_id,
-        agency: r.agency,
-        kind: r.kind,
-        payload: JSON.parse(r.details) as Record<string, unknown>,
-      }));
+      const [agencies, accounting] = await Promise.all([
+        dueAgencyNotifications(db, publishedBefore, limit),
+        dueAccountingNotices(db, publishedBefore, limit),
+      ]);
+      // One order over both, so neither starves the other when a batch is full.
+      return [...agencies, ...accounting]
+        .sort(publishingOrder)
+        .slice(0, limit)
+        .map((due) => due.notification);
     },
     async markPublished(ids, at) {
-      for (let i = 0; i < ids.length; i += MAX_KEYS_PER_QUERY) {
-        const chunk = ids.slice(i, i + MAX_KEYS_PER_QUERY);
-        await db
-          .updateTable('declaration_notification')
-          .set({ published_at: at })
-          .where('id', 'in', chunk)
-          .execute();
+      const accounting = ids.filter(isAccountingId);
+      const agencies = ids.filter((id) => !isAccountingId(id));
+      for (const [table, tableIds] of [
+        ['declaration_notification', agencies],
+        ['declaration_accounting', accounting],
+      ] as const) {
+        for (let i = 0; i < tableIds.length; i += MAX_KEYS_PER_QUERY) {
+          const chunk = tableIds.slice(i, i + MAX_KEYS_PER_QUERY);
+          await db.updateTable(table).set({ published_at: at }).where('id', 'in', chunk).execute();
+        }
       }
     },
     async recordOutcomes(outcomes: readonly Outcome[]) {
@@ -210,6 +316,16 @@ export function createDeclarationOutbox(db: Kysely<LifeEventsDatabase>): Outbox 
       const at = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
         for (const outcome of outcomes) {
+          if (outcome.agency === DISCLOSURE_LOG_RECIPIENT) {
+            // Identity's bookkeeping, not news for the resident: no message, nothing in journeys.
+            await trx
+              .updateTable('declaration_accounting')
+              .set({ status: outcome.result, reason: outcome.reason, outcome_at: at })
+              .where('id', '=', outcome.notificationId)
+              .where('status', '!=', 'APPLIED')
+              .execute();
+            continue;
+          }
           // A FAILED notification replayed by an operator may still be APPLIED later; nothing
           // overrides APPLIED, and an outcome seen again changes nothing (no second message).
           const changed = await trx

@@ -72,6 +72,22 @@ export interface LifeEventsDatabase {
     /** Position in the declaration's agency list. */
     position: number;
   };
+  /**
+   * The outbox's notice to identity, one per declaration (ADR 0017): identity records a disclosure
+   * per agency told in the resident's log. Relayed like the agencies' notifications.
+   */
+  declaration_accounting: {
+    /** `acc_<uuid>`; what identity applies idempotently. */
+    id: string;
+    declaration_id: string;
+    /** JSON of the `DisclosureNotice`: the agencies told, their notification ids, the fields sent. */
+    payload: string;
+    /** PENDING until identity's outcome: APPLIED, or FAILED after its retries. */
+    status: string;
+    reason: string | null;
+    published_at: string | null;
+    outcome_at: string | null;
+  };
   /** What the resident hears when an agency acts on what they told us (me.notifications). */
   resident_notification: {
     /** `msg_<uuid>`. */

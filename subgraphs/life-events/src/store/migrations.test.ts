@@ -19,6 +19,7 @@ describe('life-events migrations', () => {
       '0003_resident_life_event_declarations': _reshape,
       '0004_leaving_military': _later,
       '0005_declarations': _declarations,
+      '0006_declaration_accounting': _accounting,
       ...released
     } = lifeEventsMigrations;
     const before = await openAgencyDatabase<unknown>(file, released);
@@ -61,6 +62,7 @@ describe('life-events migrations', () => {
     const {
       '0004_leaving_military': _added,
       '0005_declarations': _declarations,
+      '0006_declaration_accounting': _accounting,
       ...released
     } = lifeEventsMigrations;
     const before = await openAgencyDatabase<LifeEventsDatabase>(file, released);

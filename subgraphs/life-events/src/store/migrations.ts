@@ -188,6 +188,36 @@ export const lifeEventsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  /**
+   * Every agency told is a disclosure the resident can see (ADR 0017): with each declaration, in
+   * the same transaction, one notice for identity, which appends the disclosures to the resident's
+   * signed log. Its own table, not a row among the agencies' notifications: identity is not an
+   * agency told, so journeys, `me.declarations` and the resident's messages never meet it.
+   */
+  '0006_declaration_accounting': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('declaration_accounting')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('declaration_id', 'text', (c) =>
+          c.notNull().unique().references('declaration.id'),
+        )
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status IN ('PENDING', 'APPLIED', 'REFUSED', 'FAILED')`),
+        )
+        .addColumn('reason', 'text')
+        .addColumn('published_at', 'text')
+        .addColumn('outcome_at', 'text')
+        .execute();
+      // The relay's query, as for the agencies' notifications.
+      await db.schema
+        .createIndex('declaration_accounting_outbox')
+        .on('declaration_accounting')
+        .columns(['status', 'published_at'])
+        .execute();
+    },
+  },
 };
 
 // Frozen with migration 0001: the shape and rows as they were then, independent of later code.
