@@ -13,7 +13,6 @@ import {
   traceRequests,
 } from '@resident-graph/observability';
 import express from 'express';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
@@ -27,6 +26,7 @@ import { createIdentityRecords } from './privacy/identity-records.js';
 import { createReleaseControl } from './privacy/release-control.js';
 import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
+import { createUnexpectedErrorsPlugin, errorChain } from './plugins/unexpected-errors.js';
 import { armorProtection } from './protection/armor.js';
 import { costLimitPlugin } from './protection/cost-limit.js';
 import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
@@ -178,8 +178,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   );
 
-  // The request's logger (with its id) for code Apollo calls without a context, such as formatError.
-  const requestLocalsStore = new AsyncLocalStorage<RequestLocals>();
+  // Unexpected errors the plugin logged with their request's logger, so formatError does not again.
+  const unexpectedErrorsLogged = new WeakSet<object>();
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
@@ -252,10 +252,12 @@ export function createGateway(deps: GatewayDeps): Gateway {
           ),
           ttl: deps.apqTtlSeconds ?? 86_400,
         },
+    // Masks here; logging with the request's logger and its id happen in the plugin, which
+    // knows the request (createUnexpectedErrorsPlugin). Errors outside a request are logged here.
     formatError: createErrorMasker((error) => {
-      const request = requestLocalsStore.getStore();
-      (request?.logger ?? logger).error({ err: error }, 'unexpected error');
-      return request?.requestId;
+      if (![...errorChain(error)].some((e) => unexpectedErrorsLogged.has(e)))
+        logger.error({ err: error }, 'unexpected error');
+      return undefined;
     }),
     plugins: [
       ApolloServerPluginDrainHttpServer({
@@ -264,6 +266,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
+      createUnexpectedErrorsPlugin(unexpectedErrorsLogged),
       createFailedFetchPathsPlugin(),
       createRequestLogPlugin(),
       metrics.plugin,
@@ -327,8 +330,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
         express.json({ limit: limits.maxBodyBytes }),
         variablesGuard(limits.maxVariableDepth),
         (_req, res, next) => {
-          // After body parsing: its stream callbacks would not carry the store along.
-          runInRequestTrace(res, () => requestLocalsStore.run(requestLocals(res.locals), next));
+          // After body parsing: its stream callbacks would not carry the trace context along.
+          runInRequestTrace(res, next);
         },
         expressMiddleware(apollo, {
           context: async ({ req, res }): Promise<GatewayContext> => {

@@ -7,5 +7,5 @@ export {
   ResidentGraphError,
   UnauthenticatedError,
 } from './errors.js';
-export { createErrorMasker } from './mask.js';
+export { createErrorMasker, isPublicErrorCode, MASKED_ERROR_MESSAGE } from './mask.js';
 export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';
