@@ -51,4 +51,5 @@ RUN npm run build:ide
 RUN mkdir -p /data /public-keys && chown node:node /data /public-keys
 USER node
 ENV DATA_DIR=/data
-CMD ["npx", "tsx", "gateway/src/main.ts"]
+# The gateway's Node flags: gateway/src/node-flags.ts (docker-compose.yml sets each service's command).
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "gateway/src/main.ts"]

@@ -10,6 +10,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GATEWAY_NODE_FLAGS } from '@resident-graph/gateway/node-flags';
 import { runLoad, type LoadResult } from './bench/load.js';
 import { cpuSeconds, peakRssMb } from './bench/process-stats.js';
 
@@ -135,7 +136,13 @@ try {
           // The workload's one query is deep and wide by design; our default cost limit would refuse it.
           GRAPHQL_MAX_COST: '100000000',
         },
-        values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])] : [],
+        // Run as npm start and the container run it.
+        [
+          ...GATEWAY_NODE_FLAGS,
+          ...(values['cpu-prof']
+            ? ['--cpu-prof', '--cpu-prof-dir', resolve(values['cpu-prof'])]
+            : []),
+        ],
       ),
     },
   ];

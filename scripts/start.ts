@@ -4,6 +4,7 @@
 // may hold its password) the stores live there instead: one schema per agency, seeded if empty, and
 // each subgraph connects as its agency's own role with a password made up for this run.
 import { systemClock } from '@resident-graph/calendar';
+import { GATEWAY_NODE_FLAGS } from '@resident-graph/gateway/node-flags';
 import { buildIde } from '@resident-graph/ide/build';
 import { agencyDatabaseUrl, withDatabasePassword } from '@resident-graph/store';
 import { randomBytes } from 'node:crypto';
@@ -131,6 +132,7 @@ try {
     },
     subgraphs.length,
     width,
+    GATEWAY_NODE_FLAGS,
   );
   services.push(gateway);
   gatewayUrl = await waitForReady(gateway);

@@ -21,8 +21,9 @@ export function startService(
   env: NodeJS.ProcessEnv,
   index: number,
   width: number,
+  nodeFlags: readonly string[] = [],
 ): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', entry], {
     env,
     // The IPC channel carries the service's "ready on <url>" message, whatever its log level, and
     // closing it (this process dying) makes the service stop: no orphans on ports.

@@ -1,5 +1,6 @@
 import { loadSubgraphConfig } from '@resident-graph/federation';
 import { loadGatewayConfig } from '@resident-graph/gateway';
+import { GATEWAY_NODE_FLAGS } from '@resident-graph/gateway/node-flags';
 import { agencySchemaNames } from '@resident-graph/store';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -151,6 +152,16 @@ describe('docker-compose.yml', () => {
       'setup',
     ];
     expect(Object.keys(compose.services).sort()).toEqual(expected.sort());
+  });
+
+  it("runs every gateway replica, and the image, with the gateway's Node flags", () => {
+    expect(gatewayNames.length).toBeGreaterThanOrEqual(2);
+    for (const [, service] of gatewayServices)
+      for (const flag of GATEWAY_NODE_FLAGS) expect(commandOf(service)).toContain(flag);
+    const cmd = readFileSync(new URL('Dockerfile', root), 'utf8')
+      .split('\n')
+      .find((line) => line.startsWith('CMD '));
+    for (const flag of GATEWAY_NODE_FLAGS) expect(cmd).toContain(flag);
   });
 
   it.each(subgraphNames)('runs the %s subgraph from its own main.ts', (name) => {
