@@ -1,4 +1,5 @@
-import { createLocalJWKSet, jwtVerify, SignJWT, type JSONWebKeySet } from 'jose';
+import { KeyObject, sign, type webcrypto } from 'node:crypto';
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { assuranceLevels, type AssuranceLevel, type Caller } from './caller.js';
 import { SIGNING_ALG, type SigningKey } from './keys.js';
 
@@ -11,27 +12,59 @@ export const CALLER_ISSUER = 'resident-graph-gateway';
 /** Short enough that a leaked token is useless soon, long enough for one federated request. */
 export const CALLER_TOKEN_TTL_SECONDS = 60;
 
-/** Signs `caller` for one subgraph (the audience), so a token cannot be replayed at another. */
+/**
+ * Signs `caller` for one subgraph (the audience), so a token cannot be replayed at another.
+ *
+ * A standard compact JWS (EdDSA, verified with jose by every subgraph, see createCallerVerifier),
+ * signed with node:crypto's one-shot Ed25519 sign rather than jose's SignJWT: jose signs through
+ * WebCrypto, whose every signature is an asynchronous job on libuv's thread pool, and the gateway
+ * signs one token per subgraph per request; under load that cost about 250 µs of CPU per token
+ * against about 45 µs here (docs/performance.md, ADR 0018). The claims are the same as before.
+ */
 export async function signCallerToken(
   caller: Caller,
   key: SigningKey,
   audience: string,
   ttlSeconds = CALLER_TOKEN_TTL_SECONDS,
 ): Promise<string> {
-  const jwt = new SignJWT({
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const claims = {
     client_id: caller.clientId,
     scope: caller.scopes.join(' '),
     acr: caller.assurance,
     rid: caller.requestId,
     auth_error: caller.authError,
-  })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'rg-caller+jwt' })
-    .setIssuer(CALLER_ISSUER)
-    .setAudience(audience)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`);
-  if (caller.residentId) jwt.setSubject(caller.residentId);
-  return jwt.sign(key.privateKey);
+    iss: CALLER_ISSUER,
+    aud: audience,
+    iat: issuedAt,
+    exp: issuedAt + ttlSeconds,
+    ...(caller.residentId ? { sub: caller.residentId } : {}),
+  };
+  const signingInput = `${protectedHeader(key.kid)}.${base64url(JSON.stringify(claims))}`;
+  const signature = sign(null, Buffer.from(signingInput), keyObjectOf(key.privateKey));
+  return `${signingInput}.${signature.toString('base64url')}`;
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+const headers = new Map<string, string>();
+function protectedHeader(kid: string): string {
+  let header = headers.get(kid);
+  if (!header) {
+    header = base64url(JSON.stringify({ alg: SIGNING_ALG, kid, typ: 'rg-caller+jwt' }));
+    headers.set(kid, header);
+  }
+  return header;
+}
+
+const keyObjects = new WeakMap<webcrypto.CryptoKey, KeyObject>();
+function keyObjectOf(key: webcrypto.CryptoKey): KeyObject {
+  let keyObject = keyObjects.get(key);
+  if (!keyObject) {
+    keyObject = KeyObject.from(key);
+    keyObjects.set(key, keyObject);
+  }
+  return keyObject;
 }
 
 export class CallerTokenError extends Error {
