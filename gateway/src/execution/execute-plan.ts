@@ -261,17 +261,30 @@ function downstreamServiceError(
   return (codeDef ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
 }
 
-function flattenResultsAtPath(value: unknown, path: ResponsePath): unknown {
-  if (path.length === 0 || value === undefined || value === null) return value;
-  const [current, ...rest] = path;
-  if (current === '@')
-    return (value as unknown[]).flatMap((item) => flattenResultsAtPath(item, rest));
+/** The values at `path` ('@' flattens a list), as Apollo's flattenResultsAtPath gives them. */
+function flattenResultsAtPath(value: unknown, path: ResponsePath, from = 0): unknown {
+  if (from === path.length || value === undefined || value === null) return value;
+  const current = path[from];
+  if (current === '@') {
+    const flattened: unknown[] = [];
+    for (const item of value as unknown[]) {
+      const inner = flattenResultsAtPath(item, path, from + 1);
+      // flatMap's one level of flattening.
+      if (Array.isArray(inner)) for (const element of inner) flattened.push(element);
+      else flattened.push(inner);
+    }
+    return flattened;
+  }
   if (typeof current !== 'string' || Array.isArray(value))
     throw new Error(
       `Unexpected ${typeof current} or array in result for path element ${String(current)}`,
     );
   const object = value as Record<string, unknown>;
-  return flattenResultsAtPath(Object.hasOwn(object, current) ? object[current] : undefined, rest);
+  return flattenResultsAtPath(
+    Object.hasOwn(object, current) ? object[current] : undefined,
+    path,
+    from + 1,
+  );
 }
 
 /** Apollo's deepMerge: objects merge key by key, equal-length lists element by element. */
