@@ -124,14 +124,7 @@ export class PlanExecutingGateway extends ApolloGateway {
   /** The plan and shaper of this request's operation, or null when Apollo's executor must run it. */
   private async prepare(requestContext: GatewayGraphQLRequestContext): Promise<Ready | null> {
     const { request, queryHash, schema, document } = requestContext;
-    // From the document, not requestContext.operation: the authorizing gateway hands on a
-    // narrowed document with the refused fields taken out.
-    const operation = operationIn(document.definitions, request.operationName);
-    if (!operation) return null;
-    // Apollo's plan-cache key, so both executors share one cache of plans.
-    const key = request.operationName
-      ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex')
-      : queryHash;
+    const key = `${queryHash}\n${request.operationName ?? ''}`;
     let bySchema = this.prepared.get(schema);
     if (!bySchema) {
       bySchema = new Map();
@@ -140,8 +133,16 @@ export class PlanExecutingGateway extends ApolloGateway {
     const known = bySchema.get(key);
     if (known !== undefined) return known.ready;
 
+    // From the document, not requestContext.operation: the authorizing gateway hands on a
+    // narrowed document with the refused fields taken out.
+    const operation = operationIn(document.definitions, request.operationName);
+    if (!operation) return null;
     const internals = this as unknown as ApolloInternals;
-    let plan = await internals.queryPlanStore.get(key);
+    // Apollo's plan-cache key, so both executors share one cache of plans.
+    const planKey = request.operationName
+      ? createHash('sha256').update(queryHash).update(request.operationName).digest('hex')
+      : queryHash;
+    let plan = await internals.queryPlanStore.get(planKey);
     if (!plan) {
       // Planning errors (an invalid operation) are Apollo's to report.
       if (!internals.apiSchema || !internals.queryPlanner) return null;
@@ -153,7 +154,7 @@ export class PlanExecutingGateway extends ApolloGateway {
           }),
         ),
       );
-      await internals.queryPlanStore.set(key, plan);
+      await internals.queryPlanStore.set(planKey, plan);
     }
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of document.definitions)
