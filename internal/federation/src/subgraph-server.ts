@@ -3,6 +3,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
@@ -91,6 +92,10 @@ export function createSubgraphServer<Context extends object>(
         stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
       }),
       metrics.plugin,
+      // An answer with no cache hint says nothing about caching (no Cache-Control), rather than
+      // Apollo's default `no-store`: the gateway then assumes what its operator configured for
+      // this agency (RESPONSE_CACHE_SUBGRAPH_HINTS), and without that does not cache it anyway.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: 'if-cacheable' }),
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page would load its hosted Sandbox from a CDN; subgraphs serve machines only.
       ApolloServerPluginLandingPageDisabled(),
