@@ -8,8 +8,9 @@
 //     (resident, query) pair asked once before the load.
 // Every gateway's answers for a few residents must equal the baseline's, without errors, before and
 // after the load; the run stops on any difference.
+import { servableSupergraph } from '@resident-graph/gateway';
 import { generatedResidentId } from '@resident-graph/personas';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDevelopmentKeys } from '../lib/keys.js';
@@ -126,15 +127,24 @@ export async function runLifeEventWorkload(
     const urlsJson = JSON.stringify(
       Object.fromEntries(subgraphs.map(({ name }, i) => [name, subgraphUrls[i]])),
     );
-    // Our gateway as `npm start` runs it: the checked-in supergraph, the subgraphs' real URLs.
-    const ours = { PORT: '0', DATA_DIR: dataDir, SUBGRAPH_URLS: urlsJson };
+    // A plain @apollo/gateway refuses a supergraph that links the security specs (authenticated,
+    // requiresScopes, policy: UNSUPPORTED_LINKED_FEATURE), so the baseline gets it without them, as
+    // our gateway gives it to its own @apollo/gateway (whose rules it then enforces itself).
+    const baselineSupergraph = join(dataDir, 'baseline-supergraph.graphql');
+    writeFileSync(
+      baselineSupergraph,
+      servableSupergraph(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')).sdl,
+    );
+    // Our gateway as `npm start` runs it: the checked-in supergraph, the subgraphs' real URLs, and
+    // its request log written at the default level (to /dev/null: written, not shown).
+    const ours = { PORT: '0', DATA_DIR: dataDir, SUBGRAPH_URLS: urlsJson, LOG_LEVEL: 'info' };
     const started = [
       {
         name: 'baseline: @apollo/gateway + @apollo/server + caller tokens',
         ...processes.start({
           core: 0,
           entry: 'scripts/bench/baseline-caller-token-gateway.ts',
-          args: ['schema/supergraph.graphql', dataDir, urlsJson],
+          args: [baselineSupergraph, dataDir, urlsJson],
         }),
       },
       {
@@ -143,6 +153,7 @@ export async function runLifeEventWorkload(
           core: 0,
           entry: 'gateway/src/main.ts',
           env: ours,
+          stdout: 'ignore',
           nodeOptions: profilingFlags(options),
         }),
       },
@@ -152,6 +163,7 @@ export async function runLifeEventWorkload(
           core: 0,
           entry: 'gateway/src/main.ts',
           env: { ...ours, RESPONSE_CACHE_SUBGRAPH_HINTS: WARM_CACHE_HINTS },
+          stdout: 'ignore',
         }),
       },
     ];

@@ -16,6 +16,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Node flags before the entry point, e.g. --cpu-prof. */
   nodeOptions?: string[];
+  /** `ignore`: its output is written (so it costs what it costs) but not shown. Default inherit. */
+  stdout?: 'inherit' | 'ignore';
 }
 
 /**
@@ -26,14 +28,21 @@ export interface StartOptions {
 export function createPinnedProcesses(cwd: string) {
   const children: ChildProcess[] = [];
   return {
-    start({ core, entry, args = [], env = {}, nodeOptions = [] }: StartOptions): PinnedProcess {
+    start({
+      core,
+      entry,
+      args = [],
+      env = {},
+      nodeOptions = [],
+      stdout = 'inherit',
+    }: StartOptions): PinnedProcess {
       const child = spawn(
         'taskset',
         ['-c', String(core), process.execPath, ...nodeOptions, '--import', 'tsx', entry, ...args],
         {
           cwd,
           env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', LOG_LEVEL: 'warn', ...env },
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          stdio: ['ignore', stdout, 'inherit', 'ipc'],
         },
       );
       children.push(child);
