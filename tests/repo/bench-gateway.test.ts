@@ -1,13 +1,18 @@
+import { servableSupergraph } from '@resident-graph/gateway';
+import { CALLER_HEADER, createCallerVerifier } from '@resident-graph/caller';
+import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
 import { generatedResidentId } from '@resident-graph/personas';
 import { decodeJwt } from 'jose';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLifeEventTraffic, hasErrors } from '../../scripts/bench/life-event-traffic.js';
+import { createPinnedProcesses } from '../../scripts/bench/pinned-processes.js';
 import { countSubgraphRequests } from '../../scripts/bench/subgraph-request-count.js';
+import { ensureDevelopmentKeys } from '../../scripts/lib/keys.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -72,4 +77,84 @@ describe('bench:gateway subgraph request count', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+});
+
+// The life-event baseline must give our subgraphs what they require (a caller token per subgraph,
+// signed with the gateway's key, naming the verified resident) and nothing of the client's.
+describe('bench:gateway life-event baseline', () => {
+  it('signs a caller token for the subgraph from the verified access token, and forwards nothing else', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rg-bench-baseline-test-'));
+    const received: IncomingHttpHeaders[] = [];
+    // Stands in for identity: records the headers, answers `me`.
+    const subgraph = createServer((req, res) => {
+      received.push(req.headers);
+      req
+        .resume()
+        .on('end', () =>
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end('{"data":{"me":{"givenName":"Ava"}}}'),
+        );
+    });
+    await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
+    const processes = createPinnedProcesses(root);
+    try {
+      await ensureDevelopmentKeys(dataDir);
+      const supergraph = join(dataDir, 'supergraph.graphql');
+      writeFileSync(
+        supergraph,
+        servableSupergraph(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')).sdl,
+      );
+      const { port } = subgraph.address() as AddressInfo;
+      const baseline = processes.start({
+        core: 0,
+        entry: 'scripts/bench/baseline-caller-token-gateway.ts',
+        args: [
+          supergraph,
+          dataDir,
+          JSON.stringify({ identity: `http://127.0.0.1:${port}/graphql` }),
+        ],
+      });
+      const url = await baseline.ready;
+      const ask = async (authorization: string) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ query: '{ me { givenName } }' }),
+        });
+        return await response.json();
+      };
+      const token = await issueAccessToken(await loadOrCreateDevIssuerKey(dataDir), {
+        residentId: generatedResidentId(7),
+      });
+      expect(await ask(`Bearer ${token}`)).toEqual({ data: { me: { givenName: 'Ava' } } });
+      expect(await ask('Bearer not-a-token')).toEqual({ data: { me: { givenName: 'Ava' } } });
+
+      const gatewayJwks = JSON.parse(
+        readFileSync(join(dataDir, 'keys', 'gateway-caller.jwks.json'), 'utf8'),
+      ) as Parameters<typeof createCallerVerifier>[0];
+      const verify = createCallerVerifier(gatewayJwks, 'identity');
+      expect(received).toHaveLength(2);
+      const [signedIn, anonymous] = await Promise.all(
+        received.map((headers) => verify(headers[CALLER_HEADER] as string)),
+      );
+      expect(signedIn).toMatchObject({
+        residentId: generatedResidentId(7),
+        clientId: 'resident-graph-dev',
+        assurance: 'VERIFIED',
+        authError: null,
+      });
+      expect(signedIn!.scopes).toContain('identity:read');
+      expect(anonymous).toMatchObject({ residentId: null, scopes: [] });
+      // A token for identity is refused by any other subgraph.
+      await expect(
+        createCallerVerifier(gatewayJwks, 'ssa')(received[0]![CALLER_HEADER] as string),
+      ).rejects.toThrow(/audience|aud/);
+      for (const headers of received) expect(headers['authorization']).toBeUndefined();
+    } finally {
+      await processes.stopAll();
+      await new Promise((resolve) => subgraph.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
