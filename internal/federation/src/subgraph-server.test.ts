@@ -106,6 +106,12 @@ describe('subgraph server', () => {
     expect(response.headers.get('cache-control')).toBeNull();
   });
 
+  it('keeps idle connections open longer than a gateway keeps them', async () => {
+    const response = await post(JSON.stringify({ query: '{ ok }' }), { [CALLER_HEADER]: token });
+    await response.arrayBuffer();
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(url, {
       method: 'POST',

@@ -65,6 +65,12 @@ export function createSubgraphServer<Context extends object>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
+  // Idle keep-alive connections stay open longer than a gateway keeps them (ours: at most 60 s),
+  // so the gateway closes them first. With Node's default 5 s, a gateway that reuses a connection
+  // after a pause can send on one the subgraph is closing: "socket hang up" (seen with a plain
+  // @apollo/gateway, whose fetcher ignores the Keep-Alive hint).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   // formatError runs without a context; this carries the request's caller and logger to it.
   const currentRequest = new AsyncLocalStorage<RequestLocals>();
   const metrics = createServiceMetrics(
