@@ -14,6 +14,8 @@ export interface LifeEventTraffic {
   bodies: readonly string[];
   /** One access token per generated resident; `tokens[i]` is resident number i + 1's. */
   tokens: readonly string[];
+  /** Query number `query` (LIFE_EVENT_QUERIES order) for generated resident number `resident` (from 1). */
+  requestFor(resident: number, query: number): LoadRequest;
   /**
    * Request number `n` of a run. Consecutive requests are for different residents and queries, and
    * 3 × residents requests cover every (resident, query) pair once.
@@ -38,16 +40,18 @@ export async function createLifeEventTraffic(
       issueAccessToken(key, { residentId: generatedResidentId(i + 1), expiresIn: '12h' }),
     ),
   );
-  const request = (n: number): LoadRequest => {
-    const resident = n % residents;
-    // Shifted by one each pass over the residents, so each resident gets every query in turn even
-    // when the number of residents is a multiple of the number of queries.
-    const query = (n + Math.floor(n / residents)) % bodies.length;
-    return { body: bodies[query]!, headers: { authorization: `Bearer ${tokens[resident]}` } };
-  };
+  const requestFor = (resident: number, query: number): LoadRequest => ({
+    body: bodies[query]!,
+    headers: { authorization: `Bearer ${tokens[resident - 1]}` },
+  });
+  // The query is shifted by one each pass over the residents, so each resident gets every query in
+  // turn even when the number of residents is a multiple of the number of queries.
+  const request = (n: number): LoadRequest =>
+    requestFor((n % residents) + 1, (n + Math.floor(n / residents)) % bodies.length);
   return {
     bodies,
     tokens,
+    requestFor,
     request,
     sequence: () => {
       let n = 0;

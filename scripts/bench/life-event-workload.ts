@@ -64,11 +64,8 @@ async function checkAnswers(
     ...new Set([1, Math.ceil(residents / 3), Math.ceil((2 * residents) / 3), residents]),
   ];
   for (const resident of sample) {
-    for (const [query, body] of traffic.bodies.entries()) {
-      const request = {
-        body,
-        headers: { authorization: `Bearer ${traffic.tokens[resident - 1]}` },
-      };
+    for (const query of traffic.bodies.keys()) {
+      const request = traffic.requestFor(resident, query);
       const what = `${LIFE_EVENT_QUERIES[query]} for ${generatedResidentId(resident)} ${when}`;
       const answers = await Promise.all(gateways.map(({ url }) => ask(url, request)));
       for (const [index, answer] of answers.entries()) {
@@ -176,9 +173,9 @@ export async function runLifeEventWorkload(
     // the other two figures; it reports none. One gateway at a time: they share core 0.
     const firstRequests = async ({ url }: GatewayUnderTest) => {
       const times: number[] = [];
-      for (const body of traffic.bodies) {
+      for (const query of traffic.bodies.keys()) {
         const began = performance.now();
-        await ask(url, { body, headers: { authorization: `Bearer ${traffic.tokens[0]}` } });
+        await ask(url, traffic.requestFor(1, query));
         times.push(performance.now() - began);
       }
       return times.map((t) => t.toFixed(0)).join(' / ');
@@ -189,14 +186,14 @@ export async function runLifeEventWorkload(
     console.error(`Warming the response cache: ${3 * residents} requests…`);
     await warmResponseCache(gateways[2]!.url, traffic, 3 * residents);
 
-    // Subgraph requests for one client request of each query, alone (for residents the warm-up
-    // asked, so the warm gateway shows its hits).
+    // Subgraph requests for one client request of each query, alone (for resident 1, whom the
+    // warm-up asked everything, so the warm gateway shows its hits).
     const fetches: string[] = [];
     for (const { url } of gateways) {
       const perQuery: number[] = [];
-      for (let query = 0; query < traffic.bodies.length; query++) {
+      for (const query of traffic.bodies.keys()) {
         const before = await countSubgraphRequests(subgraphUrls);
-        await ask(url, traffic.request(query));
+        await ask(url, traffic.requestFor(1, query));
         // Anything the gateway sends after answering (a disclosure record) counts too.
         await new Promise((resolve) => setTimeout(resolve, 100));
         perQuery.push((await countSubgraphRequests(subgraphUrls)) - before);
