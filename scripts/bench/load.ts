@@ -7,20 +7,37 @@ export interface LoadResult {
   p99Ms: number;
   errors: number;
   non2xx: number;
+  /** 2xx answers that `isFailedAnswer` refused (GraphQL errors); 0 when none was given. */
+  failedAnswers: number;
+}
+
+/** One request of the load: its body and the headers only it carries (its resident's token). */
+export interface LoadRequest {
+  body: string;
+  headers?: Record<string, string>;
 }
 
 /**
- * Sends `body` to `url` from `connections` connections for `seconds`, with a header that is unique
- * on every request (as per-user tokens are), so a gateway cannot merge identical concurrent requests.
+ * Sends requests to `url` from `connections` connections for `seconds`: `body` every time, or the
+ * next of `nextRequest()` each time. Every request also gets a header unique to it (as per-user
+ * tokens are), so a gateway cannot merge identical concurrent requests.
  */
 export async function runLoad(options: {
   url: string;
-  body: string;
+  body?: string;
   headers?: Record<string, string>;
+  /** Called for every request, in order; replaces `body`. */
+  nextRequest?: () => LoadRequest;
+  /** Reads every 2xx answer's body and counts those it returns true for. Default: bodies unread. */
+  isFailedAnswer?: (body: string) => boolean;
   connections: number;
   seconds: number;
 }): Promise<LoadResult> {
+  const { nextRequest, isFailedAnswer } = options;
+  if (!nextRequest && options.body === undefined)
+    throw new Error('runLoad needs body or nextRequest');
   let counter = 0;
+  let failedAnswers = 0;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -28,12 +45,23 @@ export async function runLoad(options: {
     requests: [
       {
         method: 'POST',
-        body: options.body,
+        body: options.body ?? '',
         headers: { 'content-type': 'application/json', ...options.headers },
-        setupRequest: (request) => ({
-          ...request,
-          headers: { ...request.headers, 'x-request-unique': `r${++counter}` },
-        }),
+        setupRequest: (request) => {
+          const next = nextRequest?.();
+          return {
+            ...request,
+            ...(next ? { body: next.body } : {}),
+            headers: { ...request.headers, ...next?.headers, 'x-request-unique': `r${++counter}` },
+          };
+        },
+        ...(isFailedAnswer
+          ? {
+              onResponse: (status: number, body: string) => {
+                if (status >= 200 && status < 300 && isFailedAnswer(body)) failedAnswers++;
+              },
+            }
+          : {}),
       },
     ],
   });
@@ -44,5 +72,6 @@ export async function runLoad(options: {
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    failedAnswers,
   };
 }

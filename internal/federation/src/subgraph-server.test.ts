@@ -98,6 +98,20 @@ describe('subgraph server', () => {
     expect(text).toContain('service="test"');
   });
 
+  it('sends no Cache-Control with an answer that has no cache hint', async () => {
+    // Apollo's default is `no-store`, which would keep the gateway from ever applying the hints
+    // its operator configured for an agency that says nothing (RESPONSE_CACHE_SUBGRAPH_HINTS).
+    const response = await post(JSON.stringify({ query: '{ ok }' }), { [CALLER_HEADER]: token });
+    expect(await response.json()).toEqual({ data: { ok: 'yes' } });
+    expect(response.headers.get('cache-control')).toBeNull();
+  });
+
+  it('keeps idle connections open longer than a gateway keeps them', async () => {
+    const response = await post(JSON.stringify({ query: '{ ok }' }), { [CALLER_HEADER]: token });
+    await response.arrayBuffer();
+    expect(response.headers.get('keep-alive')).toBe('timeout=65');
+  });
+
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(url, {
       method: 'POST',

@@ -3,6 +3,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
@@ -64,6 +65,12 @@ export function createSubgraphServer<Context extends object>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
+  // Idle keep-alive connections stay open longer than a gateway keeps them (ours: at most 60 s),
+  // so the gateway closes them first. With Node's default 5 s, a gateway that reuses a connection
+  // after a pause can send on one the subgraph is closing: "socket hang up" (seen with a plain
+  // @apollo/gateway, whose fetcher ignores the Keep-Alive hint).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   // formatError runs without a context; this carries the request's caller and logger to it.
   const currentRequest = new AsyncLocalStorage<RequestLocals>();
   const metrics = createServiceMetrics(
@@ -91,6 +98,10 @@ export function createSubgraphServer<Context extends object>(
         stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
       }),
       metrics.plugin,
+      // An answer with no cache hint says nothing about caching (no Cache-Control), rather than
+      // Apollo's default `no-store`: the gateway then assumes what its operator configured for
+      // this agency (RESPONSE_CACHE_SUBGRAPH_HINTS), and without that does not cache it anyway.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: 'if-cacheable' }),
       ApolloServerPluginInlineTraceDisabled(),
       // Apollo's landing page would load its hosted Sandbox from a CDN; subgraphs serve machines only.
       ApolloServerPluginLandingPageDisabled(),

@@ -1,0 +1,164 @@
+import { servableSupergraph } from '@resident-graph/gateway';
+import { CALLER_HEADER, createCallerVerifier } from '@resident-graph/caller';
+import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
+import { generatedResidentId } from '@resident-graph/personas';
+import { decodeJwt } from 'jose';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createLifeEventTraffic, hasErrors } from '../../scripts/bench/life-event-traffic.js';
+import { createPinnedProcesses } from '../../scripts/bench/pinned-processes.js';
+import { countSubgraphRequests } from '../../scripts/bench/subgraph-request-count.js';
+import { ensureDevelopmentKeys } from '../../scripts/lib/keys.js';
+
+const root = new URL('../..', import.meta.url).pathname;
+
+// What `npm run bench:gateway` sends and counts on the life-event workload; a mistake here would
+// make its table measure something else (one resident's cache hits, or the wrong fetch count).
+describe('bench:gateway life-event traffic', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rg-bench-traffic-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('asks every (resident, query) pair once per 3 × residents requests, each with its own token', async () => {
+    // Six residents: a multiple of the three queries, where a plain `n % residents` and `n % 3`
+    // would pair each resident with one query only.
+    const residents = 6;
+    const traffic = await createLifeEventTraffic(root, dataDir, residents);
+    const next = traffic.sequence();
+    const pairs = new Set<string>();
+    let previous: { resident: string; query: number } | undefined;
+    for (let n = 0; n < 3 * residents; n++) {
+      const { body, headers } = next();
+      const resident = decodeJwt(headers!['authorization']!.replace('Bearer ', '')).sub!;
+      const query = traffic.bodies.indexOf(body);
+      expect(query).toBeGreaterThanOrEqual(0);
+      expect(resident).toMatch(/^rsd_\d{9}$/);
+      if (previous) {
+        expect(resident).not.toBe(previous.resident);
+        expect(query).not.toBe(previous.query);
+      }
+      previous = { resident, query };
+      pairs.add(`${resident} ${query}`);
+    }
+    expect(pairs.size).toBe(3 * residents);
+    const last = traffic.requestFor(residents, 2);
+    expect(last.body).toBe(traffic.bodies[2]);
+    expect(decodeJwt(last.headers!['authorization']!.replace('Bearer ', '')).sub).toBe(
+      generatedResidentId(residents),
+    );
+    // A new run starts again from the first pair.
+    expect(traffic.sequence()()).toEqual(traffic.request(0));
+  });
+
+  it('counts an answer with GraphQL errors as failed', () => {
+    expect(hasErrors('{"data":{"me":null},"errors":[{"message":"no"}]}')).toBe(true);
+    expect(hasErrors('{"data":{"me":{"givenName":"Ava"}}}')).toBe(false);
+  });
+});
+
+describe('bench:gateway subgraph request count', () => {
+  it('sums graphql_requests_total over every subgraph and outcome, nothing else', async () => {
+    const metrics = [
+      '# TYPE graphql_requests_total counter',
+      'graphql_requests_total{operation="Me",outcome="ok",service="ssa"} 7',
+      'graphql_requests_total{operation="(anonymous)",outcome="partial",service="ssa"} 2',
+      'graphql_requests_created{operation="Me",outcome="ok",service="ssa"} 1796642563.711',
+      'graphql_request_duration_seconds_count{operation="Me",service="ssa"} 9',
+      '# EOF',
+    ].join('\n');
+    const server = createServer((req, res) =>
+      req.url === '/metrics' ? res.end(metrics) : res.writeHead(404).end(),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/graphql`;
+      expect(await countSubgraphRequests([url, url])).toBe(18);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+// The life-event baseline must give our subgraphs what they require (a caller token per subgraph,
+// signed with the gateway's key, naming the verified resident) and nothing of the client's.
+describe('bench:gateway life-event baseline', () => {
+  it('signs a caller token for the subgraph from the verified access token, and forwards nothing else', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rg-bench-baseline-test-'));
+    const received: IncomingHttpHeaders[] = [];
+    // Stands in for identity: records the headers, answers `me`.
+    const subgraph = createServer((req, res) => {
+      received.push(req.headers);
+      req
+        .resume()
+        .on('end', () =>
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end('{"data":{"me":{"givenName":"Ava"}}}'),
+        );
+    });
+    await new Promise<void>((resolve) => subgraph.listen(0, '127.0.0.1', resolve));
+    const processes = createPinnedProcesses(root);
+    try {
+      await ensureDevelopmentKeys(dataDir);
+      const supergraph = join(dataDir, 'supergraph.graphql');
+      writeFileSync(
+        supergraph,
+        servableSupergraph(readFileSync(join(root, 'schema', 'supergraph.graphql'), 'utf8')).sdl,
+      );
+      const { port } = subgraph.address() as AddressInfo;
+      const baseline = processes.start({
+        core: 0,
+        entry: 'scripts/bench/baseline-caller-token-gateway.ts',
+        args: [
+          supergraph,
+          dataDir,
+          JSON.stringify({ identity: `http://127.0.0.1:${port}/graphql` }),
+        ],
+      });
+      const url = await baseline.ready;
+      const ask = async (authorization: string) => {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization },
+          body: JSON.stringify({ query: '{ me { givenName } }' }),
+        });
+        return await response.json();
+      };
+      const token = await issueAccessToken(await loadOrCreateDevIssuerKey(dataDir), {
+        residentId: generatedResidentId(7),
+      });
+      expect(await ask(`Bearer ${token}`)).toEqual({ data: { me: { givenName: 'Ava' } } });
+      expect(await ask('Bearer not-a-token')).toEqual({ data: { me: { givenName: 'Ava' } } });
+
+      const gatewayJwks = JSON.parse(
+        readFileSync(join(dataDir, 'keys', 'gateway-caller.jwks.json'), 'utf8'),
+      ) as Parameters<typeof createCallerVerifier>[0];
+      const verify = createCallerVerifier(gatewayJwks, 'identity');
+      expect(received).toHaveLength(2);
+      const [signedIn, anonymous] = await Promise.all(
+        received.map((headers) => verify(headers[CALLER_HEADER] as string)),
+      );
+      expect(signedIn).toMatchObject({
+        residentId: generatedResidentId(7),
+        clientId: 'resident-graph-dev',
+        assurance: 'VERIFIED',
+        authError: null,
+      });
+      expect(signedIn!.scopes).toContain('identity:read');
+      expect(anonymous).toMatchObject({ residentId: null, scopes: [] });
+      // A token for identity is refused by any other subgraph.
+      await expect(
+        createCallerVerifier(gatewayJwks, 'ssa')(received[0]![CALLER_HEADER] as string),
+      ).rejects.toThrow(/audience|aud/);
+      for (const headers of received) expect(headers['authorization']).toBeUndefined();
+    } finally {
+      await processes.stopAll();
+      await new Promise((resolve) => subgraph.close(resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
