@@ -167,6 +167,56 @@ describe('createAccessTokenVerifier', () => {
     expect(error).toHaveBeenCalledOnce();
   });
 
+  it('remembers a verified token for its own request id each time, and never past its expiry', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-07T12:00:00Z'));
+      const strict = createAccessTokenVerifier({
+        issuer: DEV_ISSUER,
+        audience: DEV_AUDIENCE,
+        jwks: issuerKey.jwks,
+        clockToleranceSeconds: 0,
+      });
+      const token = bearer(
+        await new SignJWT({})
+          .setProtectedHeader({ alg: 'EdDSA', kid: issuerKey.kid })
+          .setSubject('rsd_ava')
+          .setIssuer(DEV_ISSUER)
+          .setAudience(DEV_AUDIENCE)
+          .setIssuedAt()
+          .setExpirationTime('60s')
+          .sign(issuerKey.privateKey),
+      );
+      expect((await strict(token, 'req-a')).requestId).toBe('req-a');
+      // Served from memory now, but still this request's caller.
+      expect(await strict(token, 'req-b')).toMatchObject({
+        residentId: 'rsd_ava',
+        requestId: 'req-b',
+      });
+      vi.setSystemTime(new Date('2026-12-07T12:01:01Z'));
+      await expect(strict(token, 'req-c')).resolves.toEqual(
+        anonymousCaller('req-c', 'the access token has expired'),
+      );
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('does not remember a token that failed, nor one of another key', async () => {
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: 'EdDSA', kid: otherKey.kid })
+      .setSubject('rsd_ava')
+      .setIssuer(DEV_ISSUER)
+      .setAudience(DEV_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(otherKey.privateKey);
+    for (const id of ['req-1', 'req-2'])
+      expect((await verify(bearer(forged), id)).authError).toBe(
+        'the access token signature is not valid',
+      );
+  });
+
   it('needs exactly one source of keys', () => {
     expect(() => createAccessTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE })).toThrow(
       /jwks/,

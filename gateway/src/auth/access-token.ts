@@ -14,6 +14,7 @@ import {
   type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Asymmetric algorithms only: `none` and HMAC (`HS*`) are never accepted, so a token cannot be forged
@@ -36,6 +37,13 @@ export interface AccessTokenVerifierOptions {
   algorithms?: readonly string[];
   /** Receives failures that are ours rather than the client's (provider keys unreachable). */
   logger?: Pick<Logger, 'error'>;
+  /**
+   * Tokens remembered as verified, by their exact text, each until it expires or for
+   * `verifiedTokenTtlSeconds`, whichever is sooner. Default 10000; 0 verifies every request.
+   */
+  verifiedTokenCacheSize?: number;
+  /** The longest a verified token is remembered, in seconds. Default 300. */
+  verifiedTokenTtlSeconds?: number;
 }
 
 /**
@@ -60,14 +68,34 @@ export function createAccessTokenVerifier(
     requiredClaims: ['sub', 'exp', 'iat'],
   };
 
+  // An app sends its token with every request until it expires; checking its signature each time
+  // was the largest single cost of a resident's request (an asynchronous WebCrypto job per check,
+  // docs/performance.md). A token that verified is remembered by its exact text, never past its
+  // expiry, and at most verifiedTokenTtlSeconds (how long a revoked signing key may still be
+  // honoured for a token it signed before). Failures are not remembered.
+  const cacheSize = options.verifiedTokenCacheSize ?? 10_000;
+  const longestMs = (options.verifiedTokenTtlSeconds ?? 300) * 1000;
+  const verified =
+    cacheSize > 0
+      ? new LRUCache<string, { payload: JWTPayload; until: number }>({ max: cacheSize })
+      : null;
+
   return async (authorization, requestId) => {
     if (authorization === undefined) return anonymousCaller(requestId);
     const token = bearerToken(authorization);
     if (!token)
       return anonymousCaller(requestId, 'the Authorization header must be "Bearer <access token>"');
+    const known = verified?.get(token);
+    if (known && Date.now() < known.until) return callerFromClaims(known.payload, requestId);
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, verifyOptions));
+      // jose accepted exp within the clock tolerance: remember it no longer than that.
+      const until = Math.min(
+        ((payload.exp ?? 0) + verifyOptions.clockTolerance) * 1000,
+        Date.now() + longestMs,
+      );
+      verified?.set(token, { payload, until });
     } catch (error) {
       const reason = rejectionReason(error);
       if (reason === undefined) {
