@@ -46,7 +46,7 @@ export function costLimitPlugin(maxCost: number, assumedListSize: number): Apoll
               ...(operationName ? { operationName } : {}),
               estimators: [listAware],
             });
-            if (!known) costs.set(document, (known = new Map()));
+            if (!known) costs.set(document, (known = new Map<string, number>()));
             // Variables differ per request for most operations: keep a few, not all.
             if (known.size >= COSTS_PER_DOCUMENT) known.clear();
             if (key.length <= MAX_KEY_LENGTH) known.set(key, cost);
