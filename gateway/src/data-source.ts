@@ -21,11 +21,7 @@ import {
   type OperationKind,
 } from './resilience/agency-policy.js';
 import { resilienceFor } from './resilience/settings.js';
-import {
-  restrictCachePolicy,
-  withDefaultCacheHint,
-  type CacheHint,
-} from './response-cache/cache-hints.js';
+import { restrictCachePolicy, type CacheHint } from './response-cache/cache-hints.js';
 import { InFlightFetches } from './fetch/in-flight.js';
 import {
   SubgraphFailureError,
@@ -146,10 +142,8 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         options.name,
         resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
       );
-    const fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
-    this.fetcher = options.defaultCacheHint
-      ? withDefaultCacheHint(fetcher, options.defaultCacheHint)
-      : fetcher;
+    // The gateway's own requests (health checks); client fetches use postToSubgraph.
+    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -176,7 +170,7 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
           )
         : await this.processClientFetch(options);
     // Each request's cache policy hears what this subgraph said, whether it fetched or joined.
-    if (this.honorSubgraphCacheControlHeader && answer.cacheControl !== undefined)
+    if (this.honorSubgraphCacheControlHeader)
       restrictCachePolicy(
         options.incomingRequestContext.overallCachePolicy as Parameters<
           typeof restrictCachePolicy

@@ -1,4 +1,3 @@
-import type { Fetcher } from '@apollo/utils.fetcher';
 import { z } from 'zod';
 
 /** A cache hint as Apollo's cache control knows it: how long, and for whom. */
@@ -16,28 +15,6 @@ export type SubgraphCacheHints = Readonly<Record<string, CacheHint>>;
 
 export function cacheHintFor(hints: SubgraphCacheHints, subgraph: string): CacheHint | undefined {
   return hints[subgraph] ?? hints['*'];
-}
-
-/**
- * Wraps a subgraph fetcher so an answer without a Cache-Control header reads as if it had sent
- * `hint`. @apollo/gateway turns each subgraph's Cache-Control into the response's cache policy
- * (the shortest max-age, PRIVATE if any says so) and treats a missing header as "do not cache";
- * an operator who knows an agency's data can say what that agency would have said.
- */
-export function withDefaultCacheHint(base: Fetcher, hint: CacheHint): Fetcher {
-  const header = `max-age=${hint.maxAge}, ${hint.scope === 'PUBLIC' ? 'public' : 'private'}`;
-  return async (url, init) => {
-    const response = await base(url, init);
-    if (response.headers.get('cache-control') !== null) return response;
-    // Fetch responses' headers are immutable: a new response with the same body and status.
-    const headers = new Headers([...response.headers]);
-    headers.set('cache-control', header);
-    return new Response(await response.text(), {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    });
-  };
 }
 
 /**
