@@ -38,7 +38,7 @@ import { compileResultShaper, type ResultShaper } from './shape-result.js';
  * Apollo's own executor unchanged.
  */
 export class PlanExecutingGateway extends ApolloGateway {
-  /** Per schema: what was prepared for each operation (plan, shaper), by Apollo's plan-cache key. */
+  /** Per schema: what was prepared for each operation (plan, shaper), by query hash and name. */
   private readonly prepared = new WeakMap<GraphQLSchema, Map<string, Prepared>>();
   private readonly projections = new WeakMap<GraphQLSchema, RequiresProjections>();
   private readonly exposeQueryPlans: boolean;
@@ -55,10 +55,6 @@ export class PlanExecutingGateway extends ApolloGateway {
         this.executions.apolloExecutor++;
         return apolloExecutor(fallback);
       });
-    // Apollo's span names, so traces read the same whichever executor ran the request.
-    const execute = internals.executor;
-    internals.executor = (requestContext) =>
-      inSpan('gateway.request', {}, () => execute(requestContext));
   }
 
   private async execute(
@@ -72,6 +68,16 @@ export class PlanExecutingGateway extends ApolloGateway {
     if (!prepared) return apolloExecutor(requestContext);
 
     this.executions.planExecutor++;
+    // Apollo's span names, so traces read the same whichever executor ran the request.
+    return inSpan('gateway.request', {}, () => this.run(requestContext, prepared));
+  }
+
+  /** Runs a prepared operation's plan and shapes its answer. */
+  private async run(
+    requestContext: GatewayGraphQLRequestContext,
+    prepared: Ready,
+  ): Promise<GatewayExecutionResult> {
+    const { request } = requestContext;
     const variables = request.variables ?? {};
     let coerced: Record<string, unknown> = variables;
     if (prepared.operation.variableDefinitions?.length) {
