@@ -197,6 +197,42 @@ describe('PlanExecutingGateway answers exactly as Apollo executor does', () => {
     expect(oursGateway.executions.apolloExecutor).toBe(before.apolloExecutor + 1);
   });
 
+  it('when a subgraph sends a value of the wrong kind', async () => {
+    // A subgraph that is not graphql-js: it answers a list field with a string.
+    const raw = createServer((req, res) => {
+      req.resume();
+      req.on('end', () =>
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: { people: 'not a list' } })),
+      );
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/graphql`;
+      const { supergraphSdl } = composeServices([
+        { name: 'people', url, typeDefs: parse(sdlOf(schemas['people']!)) },
+      ]);
+      const servers = [
+        new ApolloServer({ gateway: new ApolloGateway({ supergraphSdl: supergraphSdl! }) }),
+        new ApolloServer({ gateway: new PlanExecutingGateway({ supergraphSdl: supergraphSdl! }) }),
+      ];
+      await Promise.all(servers.map((s) => s.start()));
+      try {
+        const [expected, actual] = await Promise.all(
+          servers.map((s) => answer(s, '{ people { id } }')),
+        );
+        expect(expected).toContain('errors');
+        expect(actual).toBe(expected);
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+      }
+    } finally {
+      raw.closeAllConnections();
+      await new Promise((resolve) => raw.close(resolve));
+    }
+  });
+
   it('when a subgraph is down', async () => {
     const server = servers[1]!;
     server.closeAllConnections();

@@ -13,6 +13,7 @@ import type {
 } from '@apollo/server-gateway-interface';
 import {
   getVariableValues,
+  GraphQLError,
   Kind,
   type DefinitionNode,
   type FragmentDefinitionNode,
@@ -118,7 +119,15 @@ export class PlanExecutingGateway extends ApolloGateway {
       coercedVariables: coerced,
       projections: prepared.projections,
     });
-    const shaped = prepared.shaper.shape(data, coerced);
+    let shaped: ReturnType<ResultShaper['shape']>;
+    try {
+      shaped = prepared.shaper.shape(data, coerced);
+    } catch (error) {
+      // A value of the wrong kind from a subgraph (a list where an object belongs): Apollo's
+      // executor answers this the same way, as an error without data (masked for the client).
+      if (!(error instanceof Error)) throw error;
+      return { errors: [new GraphQLError(error.message, { originalError: error })] };
+    }
     if (errors.length === 0 && shaped.errors.length > 0)
       return { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
     // Apollo's key order (errors first), so answers are byte-for-byte the same.

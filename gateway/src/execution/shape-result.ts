@@ -316,7 +316,9 @@ function completeValue(
   if (inputValue === null) return NULL;
   if (type instanceof GraphQLList) {
     if (!Array.isArray(inputValue))
-      throw new Error(`Invalid non-list value returned by subgraph for list type ${String(type)}`);
+      throw new Error(
+        `Invalid non-list value ${printed(inputValue)} returned by subgraph for list type ${String(type)}`,
+      );
     const outputList = outputValue === undefined ? null : (outputValue as unknown[]);
     const itemType = type.ofType;
     const list: unknown[] = new Array<unknown>(inputValue.length);
@@ -341,7 +343,9 @@ function completeValue(
   }
   if (selections) {
     if (typeof inputValue !== 'object')
-      throw new Error(`Invalid non-object value returned by subgraph for ${String(type)}`);
+      throw new Error(
+        `Invalid non-object value ${printed(inputValue)} returned by subgraph for composite type ${String(type)}`,
+      );
     const object = inputValue as Record<string, unknown>;
     const typename = object['__typename'];
     let objectTypeName = (type as GraphQLCompositeType).name;
@@ -371,6 +375,9 @@ function completeValue(
   );
   return { value: null, reported: true };
 }
+
+/** A value as Apollo's messages print it (a template literal: objects as [object Object]). */
+const printed = (value: unknown) => String(value);
 
 const integerString = /^-?(?:0|[1-9][0-9]*)$/;
 
