@@ -10,7 +10,6 @@ import {
 import type { Logger } from '@resident-graph/logging';
 import { injectTraceContext } from '@resident-graph/observability';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GatewayContext } from './context.js';
 import { postToSubgraph, type SubgraphReply } from './fetch/subgraph-http.js';
 import { createUndiciFetcher } from './fetch/undici-fetcher.js';
@@ -77,9 +76,6 @@ export interface CallerTokenDataSourceOptions {
 let sharedFetcher: Fetcher | undefined;
 const subgraphFetcher = () => (sharedFetcher ??= createUndiciFetcher());
 
-/** The abort signal of a health check in progress, for the fetcher (RemoteGraphQLDataSource builds the request). */
-const attemptSignal = new AsyncLocalStorage<AbortSignal>();
-
 /** What a client fetch gave: the result, and the Cache-Control the subgraph (or its default) said. */
 interface ClientAnswer {
   result: GatewayGraphQLResponse;
@@ -142,17 +138,15 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
         options.name,
         resilienceFor({}, options.name, options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
       );
-    // The gateway's own requests (health checks); client fetches use postToSubgraph.
-    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => attemptSignal.getStore());
+    // The gateway's own requests (health checks), bounded but outside the breaker and metrics;
+    // client fetches use postToSubgraph. A signal per fetch, not an AsyncLocalStorage: in Node 20
+    // one in use turns on promise hooks for every promise of the process.
+    const { timeoutMs } = this.policy.settings;
+    this.fetcher = createSubgraphFetcher(subgraphFetcher(), () => AbortSignal.timeout(timeoutMs));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (!('incomingRequestContext' in options)) {
-      // The gateway's own health checks: bounded, but outside the breaker and metrics.
-      return attemptSignal.run(AbortSignal.timeout(this.policy.settings.timeoutMs), () =>
-        super.process(options),
-      );
-    }
+    if (!('incomingRequestContext' in options)) return super.process(options);
     const { query } = options.request;
     // Only a signed-in resident is one caller: anonymous requests come from anyone, and merging
     // theirs would make unrelated clients' requests depend on each other (and flatter benchmarks).
@@ -253,7 +247,7 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
       throw this.failureOf(
         error as Error,
         reply && { status: reply.status, ok: reply.status >= 200 && reply.status < 300 },
-        signal,
+        signal.aborted,
       );
     }
   }
@@ -294,15 +288,15 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     _fetchRequest: unknown,
     response?: FailedResponse,
   ): never {
-    throw this.failureOf(error, response, attemptSignal.getStore());
+    throw this.failureOf(error, response, isAbort(error));
   }
 
   private failureOf(
     error: Error,
     response: FailedResponse | undefined,
-    signal: AbortSignal | undefined,
+    timedOut: boolean,
   ): SubgraphFetchFailure {
-    if (signal?.aborted) {
+    if (timedOut) {
       return new SubgraphFetchFailure(
         'timeout',
         response ? 'stopped sending its answer' : 'no answer in time',
@@ -343,6 +337,9 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
     return token;
   }
 }
+
+/** An error from a fetch that its abort signal (its time limit) stopped. */
+const isAbort = (error: Error) => error.name === 'TimeoutError' || error.name === 'AbortError';
 
 type ClientFetchOptions = Extract<
   GraphQLDataSourceProcessOptions<GatewayContext>,
