@@ -4,7 +4,7 @@
 // example life-event queries (turning 65, having a child, moving) for random generated residents,
 // each with their own token, sequentially; reports p50/p99 for each size and the ratio.
 import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
-import { generatedResidentId } from '@resident-graph/personas';
+import { generatedResidentId } from '@resident-graph/personas/generate';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

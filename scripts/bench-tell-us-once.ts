@@ -2,7 +2,7 @@
 // gateway (every subgraph and the gateway as in the integration tests, real HTTP), each told to
 // USPS, the IRS, SSA and State over the machine's Redis (a key prefix of its own, removed after).
 // Prints how long recording took, and the time until the last agency applied the last notification.
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   deleteRedisKeys,
   SHARED_TEST_REDIS_URL,

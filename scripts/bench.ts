@@ -1,6 +1,6 @@
 // npm run bench -- [--residents N]: how long seeding every agency's store takes, against the cost of
 // only generating the same residents (the baseline, measured in the same run on the same machine).
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { systemClock } from '@resident-graph/calendar';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -182,6 +182,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
   const unexpectedErrorsLogged = new WeakSet<object>();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: Express would hash every GraphQL answer (SHA-1 over up to megabytes, per request) for
+  // a conditional GET that POSTed GraphQL never makes. The IDE's static files keep theirs.
+  app.set('etag', false);
   const httpServer: Server = createServer(app);
 
   // Apollo's planner and data sources; its plan executor replaced by ours (./execution).

@@ -32,7 +32,7 @@ try {
 }
 const logger = createLogger('gateway', config.logLevel);
 // Before anything serves, so every request's spans are recorded (and Apollo Gateway's own).
-const tracing = config.tracing ? startTracing(config.tracing) : null;
+const tracing = config.tracing ? await startTracing(config.tracing) : null;
 
 /** A problem an operator can fix from its message alone; logged without a stack trace. */
 class StartupError extends Error {}

@@ -1,7 +1,7 @@
 // The requests of the life-event workload: the three example life-event queries for many generated
 // residents, each request with its own resident's access token (signed by the development issuer).
 import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
-import { generatedResidentId } from '@resident-graph/personas';
+import { generatedResidentId } from '@resident-graph/personas/generate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadRequest } from './load.js';

@@ -9,7 +9,7 @@
 // Every gateway's answers for a few residents must equal the baseline's, without errors, before and
 // after the load; the run stops on any difference.
 import { servableSupergraph } from '@resident-graph/gateway';
-import { generatedResidentId } from '@resident-graph/personas';
+import { generatedResidentId } from '@resident-graph/personas/generate';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

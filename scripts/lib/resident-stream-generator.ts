@@ -1,10 +1,7 @@
 // Worker thread of resident-stream.ts (entered through resident-stream-worker.mjs): generates its
 // share of the seed's blocks of residents, a chunk at a time, one chunk per credit the writer gives.
-import {
-  generateResidentBlock,
-  RESIDENT_BLOCK,
-  type ResidentFacts,
-} from '@resident-graph/personas';
+import { type ResidentFacts } from '@resident-graph/personas';
+import { generateResidentBlock, RESIDENT_BLOCK } from '@resident-graph/personas/generate';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { asOf, generated, chunkSize, thread, threads } = workerData as {

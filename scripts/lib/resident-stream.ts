@@ -1,5 +1,6 @@
 import type { IsoDate } from '@resident-graph/calendar';
-import { personas, RESIDENT_BLOCK, type ResidentFacts } from '@resident-graph/personas';
+import { personas, type ResidentFacts } from '@resident-graph/personas';
+import { RESIDENT_BLOCK } from '@resident-graph/personas/generate';
 import { Worker } from 'node:worker_threads';
 
 /** Generator threads: generating (faker) costs more than writing (SQLite), and blocks are independent. */

@@ -1,6 +1,7 @@
 import { Agency } from '@resident-graph/federation';
 import { listDeadLetters, streamKeys } from '@resident-graph/notifications';
-import { generateResidents, type ResidentFacts } from '@resident-graph/personas';
+import { type ResidentFacts } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { openAgencyDatabase, sql, type AgencyDatabase } from '@resident-graph/store';
 import {
   lifeEventsSubgraph,

@@ -1,4 +1,4 @@
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { sql, type Kysely } from '@resident-graph/store';
 import { verifyDisclosureLog, type IdentityDatabase } from '@resident-graph/subgraph-identity';
 import {

@@ -1,7 +1,7 @@
 import { servableSupergraph } from '@resident-graph/gateway';
 import { CALLER_HEADER, createCallerVerifier } from '@resident-graph/caller';
 import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
-import { generatedResidentId } from '@resident-graph/personas';
+import { generatedResidentId } from '@resident-graph/personas/generate';
 import { decodeJwt } from 'jose';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';

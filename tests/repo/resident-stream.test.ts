@@ -1,5 +1,6 @@
 import { TEST_TODAY } from '@resident-graph/testing';
-import { generateResidents, personas, RESIDENT_BLOCK } from '@resident-graph/personas';
+import { personas } from '@resident-graph/personas';
+import { generateResidents, RESIDENT_BLOCK } from '@resident-graph/personas/generate';
 import { describe, expect, it } from 'vitest';
 import { residentChunks } from '../../scripts/lib/resident-stream.js';
 

@@ -32,7 +32,7 @@ export async function runSubgraph<DB, Context extends object>(
     process.exit(1);
   }
   const logger = createLogger(definition.name, config.logLevel);
-  const tracing = config.tracing ? startTracing(config.tracing) : null;
+  const tracing = config.tracing ? await startTracing(config.tracing) : null;
   try {
     const gatewayJwks = JSON.parse(readFileSync(config.gatewayJwksFile, 'utf8')) as JSONWebKeySet;
     const store = config.postgres

@@ -1,3 +1,5 @@
+// Its own entry (@resident-graph/personas/generate): faker is about 16 MB of heap, which services
+// that only name the personas (the gateway's IDE sign-in) should not carry.
 import { Faker, base, en, en_US } from '@faker-js/faker';
 import {
   addDays,
@@ -8,6 +10,7 @@ import {
   parseIsoDate,
   type IsoDate,
 } from '@resident-graph/calendar';
+import { personas } from './personas.js';
 import type { Address, ResidentFacts, VaFacts } from './resident-facts.js';
 import { vaClaimPhases } from './va-claim-phases.js';
 
@@ -299,4 +302,10 @@ export function* generateResidentBlock(
   for (let index = first; index <= last; index += 1) {
     yield drawResident(faker, vaFaker, index, asOf);
   }
+}
+
+/** The personas followed by `generated` synthetic residents: what every agency seeds, in the same order. */
+export function* seedResidents(asOf: IsoDate, generated: number): Generator<ResidentFacts> {
+  yield* personas(asOf);
+  yield* generateResidents(generated, asOf);
 }

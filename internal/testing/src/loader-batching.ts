@@ -1,7 +1,7 @@
 import { fixedClock } from '@resident-graph/calendar';
 import type { SubgraphDefinition } from '@resident-graph/federation';
 import { createLogger } from '@resident-graph/logging';
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { MAX_KEYS_PER_QUERY, openAgencyDatabase, type Kysely } from '@resident-graph/store';
 import type DataLoader from 'dataloader';
 import { isDeepStrictEqual } from 'node:util';

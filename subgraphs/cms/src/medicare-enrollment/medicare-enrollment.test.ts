@@ -1,10 +1,10 @@
 import {
-  generateResidents,
   personaHandles,
   personaResidentId,
   personas,
   type MedicarePartStatus,
 } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   entitiesQuery,
   startTestSubgraph,

@@ -5,7 +5,7 @@ import {
   expectOnlyTheCallersEntity,
 } from '@resident-graph/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { identitySubgraph } from '../subgraph.js';
 import type { IdentityDatabase } from '../store/database.js';
 

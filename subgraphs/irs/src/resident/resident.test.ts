@@ -1,4 +1,4 @@
-import { generateResidents } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   entitiesQuery,
   startTestSubgraph,

@@ -1,4 +1,5 @@
-import { generateResidents, personas } from '@resident-graph/personas';
+import { personas } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   entitiesQuery,
   startTestSubgraph,

@@ -1,4 +1,5 @@
-import { generateResidents, personaHandles, personaResidentId } from '@resident-graph/personas';
+import { personaHandles, personaResidentId } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   entitiesQuery,
   startTestSubgraph,

@@ -1,9 +1,5 @@
-import {
-  generateResidents,
-  personaHandles,
-  personaResidentId,
-  type SsaCardStatus,
-} from '@resident-graph/personas';
+import { personaHandles, personaResidentId, type SsaCardStatus } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import {
   entitiesQuery,
   startTestSubgraph,

@@ -1,4 +1,5 @@
-import { generateResidents, personas } from '@resident-graph/personas';
+import { personas } from '@resident-graph/personas';
+import { generateResidents } from '@resident-graph/personas/generate';
 import { type AgencyDatabase } from '@resident-graph/store';
 import { openTestStore } from '@resident-graph/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
