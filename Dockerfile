@@ -52,4 +52,4 @@ RUN mkdir -p /data /public-keys && chown node:node /data /public-keys
 USER node
 ENV DATA_DIR=/data
 # The gateway's Node flags: gateway/src/node-flags.ts (docker-compose.yml sets each service's command).
-CMD ["node", "--max-semi-space-size=64", "--heap-growing-percent=50", "--import", "tsx", "gateway/src/main.ts"]
+CMD ["node", "--max-semi-space-size=64", "--heap-growing-percent=40", "--import", "tsx", "gateway/src/main.ts"]

@@ -147,7 +147,9 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (!('incomingRequestContext' in options)) return super.process(options);
-    const { query } = options.request;
+    const { query, variables, operationName } = options.request;
+    // Serialized once: the request body, and (with the caller) what identifies it in flight.
+    const body = JSON.stringify({ query, variables, operationName });
     // Only a signed-in resident is one caller: anonymous requests come from anyone, and merging
     // theirs would make unrelated clients' requests depend on each other (and flatter benchmarks).
     const answer =
@@ -157,12 +159,11 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
       operationKind(query) === 'query'
         ? await this.inFlight.run(
             options.context.caller,
-            query,
-            options.request.variables,
-            () => this.processClientFetch(options),
+            body,
+            () => this.processClientFetch(options, body),
             { now: () => this.observeDeduplicated?.(this.subgraphName) },
           )
-        : await this.processClientFetch(options);
+        : await this.processClientFetch(options, body);
     // Each request's cache policy hears what this subgraph said, whether it fetched or joined.
     if (this.honorSubgraphCacheControlHeader)
       restrictCachePolicy(
@@ -178,11 +179,14 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
    * A fetch for a client's request: under the agency's policy, failures turned into answers (with
    * no cache-control: a failure is never cached, and says nothing of the subgraph's policy).
    */
-  private async processClientFetch(options: ClientFetchOptions): Promise<ClientAnswer> {
+  private async processClientFetch(
+    options: ClientFetchOptions,
+    body: string,
+  ): Promise<ClientAnswer> {
     const started = performance.now();
     try {
       const answer = await this.policy.execute(operationKind(options.request.query), (signal) =>
-        this.attempt(options, signal),
+        this.attempt(options, body, signal),
       );
       this.observe(null, started);
       return answer;
@@ -225,15 +229,18 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   /** One attempt of a client fetch: POST, read, check; a SubgraphFetchFailure when unusable. */
-  private async attempt(options: ClientFetchOptions, signal: AbortSignal): Promise<ClientAnswer> {
-    const { query, variables, operationName } = options.request;
-    const representations: unknown = variables?.['representations'];
+  private async attempt(
+    options: ClientFetchOptions,
+    body: string,
+    signal: AbortSignal,
+  ): Promise<ClientAnswer> {
+    const representations: unknown = options.request.variables?.['representations'];
     let reply: SubgraphReply | undefined;
     try {
       reply = await postToSubgraph(
         this.subgraphUrl,
         await this.requestHeaders(options.context),
-        JSON.stringify({ query, variables, operationName }),
+        body,
         signal,
       );
       const result = resultOf(reply);

@@ -1,5 +1,4 @@
 import type { Caller } from '@resident-graph/caller';
-import { createHash } from 'node:crypto';
 
 interface InFlight<Response> {
   readonly answer: Promise<Response>;
@@ -23,18 +22,17 @@ export class InFlightFetches<Response> {
   constructor(private readonly copy: (answer: Response) => Response) {}
 
   /**
-   * Runs `fetch`, or joins the identical one in flight: then `joined.now` is told at once, and
-   * `joined.answered` gets the shared answer (to apply what the first fetch applied to its own
-   * request, such as the cache policy).
+   * Runs `fetch` for `request` (the body sent to the subgraph), or joins the identical one in
+   * flight: then `joined.now` is told at once, and `joined.answered` gets the shared answer (to
+   * apply what the first fetch applied to its own request, such as the cache policy).
    */
   async run(
     caller: Caller,
-    query: string,
-    variables: Record<string, unknown> | undefined,
+    request: string,
     fetch: () => Promise<Response>,
     joined: { now?(): void; answered?(answer: Response): void } = {},
   ): Promise<Response> {
-    const key = fetchKey(caller, query, variables);
+    const key = fetchKey(caller, request);
     const existing = this.inFlight.get(key);
     if (existing) {
       existing.followers++;
@@ -54,18 +52,17 @@ export class InFlightFetches<Response> {
   }
 }
 
-function fetchKey(caller: Caller, query: string, variables: Record<string, unknown> | undefined) {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        caller.residentId,
-        caller.clientId,
-        [...caller.scopes].sort(),
-        caller.assurance,
-        caller.authError,
-        query,
-        variables ?? null,
-      ]),
-    )
-    .digest('base64');
+/**
+ * The caller's part, then the request body as sent (query, variables, operation name). Kept as
+ * text, not hashed: the key lives only while the fetch is in flight, and the body is serialized
+ * for sending anyway, where hashing it cost a second serialization and a SHA-256 per fetch.
+ */
+function fetchKey(caller: Caller, request: string): string {
+  return `${JSON.stringify([
+    caller.residentId,
+    caller.clientId,
+    [...caller.scopes].sort(),
+    caller.assurance,
+    caller.authError,
+  ])}\n${request}`;
 }
