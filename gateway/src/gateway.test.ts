@@ -366,6 +366,12 @@ describe('gateway', () => {
     }
   });
 
+  it('sends GraphQL answers without an ETag (hashing each answer bought nothing for POST)', async () => {
+    const answered = await post(gatewayUrl, '{ lifeEvents }');
+    expect(answered.status).toBe(200);
+    expect(answered.headers.get('etag')).toBeNull();
+  });
+
   it('serves health and the public caller-token keys', async () => {
     const origin = new URL(gatewayUrl).origin;
     const health = await fetch(`${origin}/health`);
