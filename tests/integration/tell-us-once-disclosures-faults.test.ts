@@ -9,13 +9,8 @@ import {
   recordMoveDeclaration,
   type LifeEventsDatabase,
 } from '@resident-graph/subgraph-life-events';
-import {
-  createTestGatewayKey,
-  eventually,
-  startTestRedisServer,
-  TEST_TODAY,
-  type TestRedisServer,
-} from '@resident-graph/testing';
+import { createTestGatewayKey, eventually, TEST_TODAY } from '@resident-graph/testing';
+import { startRedisServer, type TestRedisServer } from '@resident-graph/testing/redis';
 import { Redis } from 'ioredis';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,7 +137,7 @@ describe('tell us once: disclosures recorded once through killed consumers, a lo
   }
 
   beforeAll(async () => {
-    redis = await startTestRedisServer();
+    redis = await startRedisServer();
     const key = await createTestGatewayKey();
     const jwksFile = join(dir, 'gateway-caller.jwks.json');
     writeFileSync(jwksFile, JSON.stringify(key.jwks));

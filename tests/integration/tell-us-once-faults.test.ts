@@ -9,13 +9,8 @@ import {
   type LifeEventsDatabase,
 } from '@resident-graph/subgraph-life-events';
 import { uspsSubgraph, type UspsDatabase } from '@resident-graph/subgraph-usps';
-import {
-  createTestGatewayKey,
-  eventually,
-  startTestRedisServer,
-  TEST_TODAY,
-  type TestRedisServer,
-} from '@resident-graph/testing';
+import { createTestGatewayKey, eventually, TEST_TODAY } from '@resident-graph/testing';
+import { startRedisServer, type TestRedisServer } from '@resident-graph/testing/redis';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,7 +133,7 @@ describe('tell us once: delivery survives killed consumers, a flushed or restart
   }
 
   beforeAll(async () => {
-    redis = await startTestRedisServer();
+    redis = await startRedisServer();
     const key = await createTestGatewayKey();
     const jwksFile = join(dir, 'gateway-caller.jwks.json');
     writeFileSync(jwksFile, JSON.stringify(key.jwks));
