@@ -15,4 +15,3 @@ export { expectOnlyTheCallersEntity } from './only-the-callers.js';
 export { startFaultProxy, type Fault, type FaultProxy } from './fault-proxy.js';
 export { testPostgresServerUrl } from './config.js';
 export { deleteRedisKeys, eventually, SHARED_TEST_REDIS_URL, uniqueRedisPrefix } from './redis.js';
-export { startTestRedisServer, type TestRedisServer } from './redis-process.js';

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
 
 const run = promisify(execFile);
 
@@ -20,6 +21,8 @@ export interface TestRedisServer {
   pause(): void;
   /** Lets a paused process run again (SIGCONT). */
   resume(): void;
+  /** Deletes every key, as an operator's FLUSHALL would. */
+  flushAll(): Promise<void>;
   /** Stops it for good and removes its directory. */
   stop(): Promise<void>;
 }
@@ -90,13 +93,22 @@ export async function startRedisServer(
     });
   };
   await start();
+  const url = `redis://127.0.0.1:${port}`;
   return {
     port,
-    url: `redis://127.0.0.1:${port}`,
+    url,
     kill,
     start,
     pause: () => void child?.kill('SIGSTOP'),
     resume: () => void child?.kill('SIGCONT'),
+    async flushAll() {
+      const redis = new Redis(url);
+      try {
+        await redis.flushall();
+      } finally {
+        redis.disconnect();
+      }
+    },
     async stop() {
       child?.kill('SIGCONT');
       await kill();
