@@ -231,6 +231,8 @@ const isDue =
 /**
  * One outbox table's rows due for publishing (see `Outbox.undelivered`), in publishing order: the
  * query's own columns (what tells the recipient and the payload) plus those every `Due` needs.
+ * Nulls first said outright: PostgreSQL sorts them last by default (SQLite first), and a full
+ * batch of rows due again would keep those never published waiting.
  */
 function dueInPublishingOrder<DB extends OutboxSource, Own>(
   query: SelectQueryBuilder<DB, 'o' | 'd', Own>,
@@ -247,7 +249,7 @@ function dueInPublishingOrder<DB extends OutboxSource, Own>(
       'd.declared_at',
     ])
     .where(isDue(publishedBefore))
-    .orderBy('o.published_at')
+    .orderBy('o.published_at', (order) => order.asc().nullsFirst())
     .orderBy('d.declared_at')
     .limit(limit);
 }
