@@ -6,12 +6,16 @@ import { Kysely, Migrator, SqliteDialect, type Migration } from 'kysely';
 
 export {
   sql,
+  type Expression,
+  type ExpressionBuilder,
   type Kysely,
   type Migration,
   type Transaction,
   type Selectable,
   type Insertable,
   type Generated,
+  type SelectQueryBuilder,
+  type SqlBool,
 } from 'kysely';
 
 export interface AgencyDatabase<Schema> {

@@ -92,6 +92,20 @@ describe('declarations in the outbox, with identity’s notice to account for th
     expect(stale.filter((n) => n.declarationId === birth.id)).toHaveLength(2);
   });
 
+  it('publishes what was never published before what is due again, on either engine', async () => {
+    await recordMoveDeclaration(store.db, 'rsd_a', 'move-key-0001', move, TEST_TODAY);
+    const published = await outbox.undelivered(null, 10);
+    await outbox.markPublished(
+      published.map((n) => n.id),
+      '2026-06-15T12:00:00.000Z',
+    );
+    const fresh = await recordMoveDeclaration(store.db, 'rsd_b', 'move-key-0002', move, TEST_TODAY);
+    // A full batch of rows due again must not keep a declaration never published waiting
+    // (PostgreSQL sorts nulls last unless told otherwise; SQLite first).
+    const due = await outbox.undelivered('2026-06-15T13:00:00.000Z', 3);
+    expect(due.map((n) => n.declarationId)).toEqual([fresh.id, fresh.id, fresh.id]);
+  });
+
   it('records identity’s outcome on its notice only: no message for the resident, agencies untouched', async () => {
     await recordMoveDeclaration(store.db, 'rsd_a', 'move-key-0001', move, TEST_TODAY);
     const [notice] = await accounting();

@@ -6,7 +6,14 @@ import {
   type Outbox,
   type Outcome,
 } from '@resident-graph/notifications';
-import { MAX_KEYS_PER_QUERY, type Kysely } from '@resident-graph/store';
+import {
+  MAX_KEYS_PER_QUERY,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from '@resident-graph/store';
 import { createHash, randomUUID } from 'node:crypto';
 import type { BirthDeclaration } from '../domain/birth-declaration.js';
 import { residentMessage } from '../domain/resident-message.js';
@@ -194,47 +201,100 @@ const publishingOrder = (a: Due, b: Due) =>
   (a.publishedAt ?? '').localeCompare(b.publishedAt ?? '') ||
   a.declaredAt.localeCompare(b.declaredAt);
 
-/** The agencies' notifications due for publishing (see `Outbox.undelivered`). */
+/**
+ * Either outbox table aliased `o` (only the columns both share), joined to its declaration aliased
+ * `d`: what the due rows are selected from.
+ */
+interface OutboxSource {
+  o: Pick<
+    LifeEventsDatabase['declaration_notification' | 'declaration_accounting'],
+    'id' | 'status' | 'published_at'
+  >;
+  d: Pick<DeclarationRow, 'id' | 'resident_id' | 'kind' | 'declared_at'>;
+}
+
+/**
+ * No outcome yet, and never published or last published before the cutoff (null: at any time).
+ * Typed on the shared columns rather than inside the generic query below: kysely cannot check a
+ * value against a column of a table it only knows as a type parameter.
+ */
+const isDue =
+  (publishedBefore: string | null) =>
+  (eb: ExpressionBuilder<OutboxSource, 'o'>): Expression<SqlBool> =>
+    eb.and([
+      eb('o.status', '=', 'PENDING'),
+      publishedBefore === null
+        ? eb.lit(true)
+        : eb.or([eb('o.published_at', 'is', null), eb('o.published_at', '<', publishedBefore)]),
+    ]);
+
+/**
+ * One outbox table's rows due for publishing (see `Outbox.undelivered`), in publishing order: the
+ * query's own columns (what tells the recipient and the payload) plus those every `Due` needs.
+ * Nulls first said outright: PostgreSQL sorts them last by default (SQLite first), and a full
+ * batch of rows due again would keep those never published waiting.
+ */
+function dueInPublishingOrder<DB extends OutboxSource, Own>(
+  query: SelectQueryBuilder<DB, 'o' | 'd', Own>,
+  publishedBefore: string | null,
+  limit: number,
+) {
+  return query
+    .select([
+      'o.id',
+      'o.published_at',
+      'd.id as declaration_id',
+      'd.resident_id',
+      'd.kind',
+      'd.declared_at',
+    ])
+    .where(isDue(publishedBefore))
+    .orderBy('o.published_at', (order) => order.asc().nullsFirst())
+    .orderBy('d.declared_at')
+    .limit(limit);
+}
+
+/** What `dueInPublishingOrder` selects for every row, whichever its table. */
+interface DueColumns {
+  id: string;
+  published_at: string | null;
+  declaration_id: string;
+  resident_id: string;
+  kind: string;
+  declared_at: string;
+}
+
+/** A due row as the relay publishes it: to `agency`, with `payload`. */
+function toDue(row: DueColumns, agency: string, payload: Record<string, unknown>): Due {
+  return {
+    notification: {
+      id: row.id,
+      declarationId: row.declaration_id,
+      residentId: row.resident_id,
+      agency,
+      kind: row.kind,
+      payload,
+    },
+    publishedAt: row.published_at,
+    declaredAt: row.declared_at,
+  };
+}
+
+/** The agencies' notifications due for publishing. */
 async function dueAgencyNotifications(
   db: Kysely<LifeEventsDatabase>,
   publishedBefore: string | null,
   limit: number,
 ): Promise<Due[]> {
   const rows = await db
-    .selectFrom('declaration_notification as n')
-    .innerJoin('declaration as d', 'd.id', 'n.declaration_id')
-    .select([
-      'n.id',
-      'n.agency',
-      'n.published_at',
-      'd.id as declaration_id',
-      'd.resident_id',
-      'd.kind',
-      'd.details',
-      'd.declared_at',
-    ])
-    .where('n.status', '=', 'PENDING')
-    .where((eb) =>
-      publishedBefore === null
-        ? eb.lit(true)
-        : eb.or([eb('n.published_at', 'is', null), eb('n.published_at', '<', publishedBefore)]),
-    )
-    .orderBy('n.published_at')
-    .orderBy('d.declared_at')
-    .limit(limit)
+    .selectFrom('declaration_notification as o')
+    .innerJoin('declaration as d', 'd.id', 'o.declaration_id')
+    .select(['o.agency', 'd.details'])
+    .$call((query) => dueInPublishingOrder(query, publishedBefore, limit))
     .execute();
-  return rows.map((r) => ({
-    notification: {
-      id: r.id,
-      declarationId: r.declaration_id,
-      residentId: r.resident_id,
-      agency: r.agency,
-      kind: r.kind,
-      payload: agencyPayload(JSON.parse(r.details) as Record<string, unknown>),
-    },
-    publishedAt: r.published_at,
-    declaredAt: r.declared_at,
-  }));
+  return rows.map((r) =>
+    toDue(r, r.agency, agencyPayload(JSON.parse(r.details) as Record<string, unknown>)),
+  );
 }
 
 /** Identity's notices due for publishing, on the same terms as the agencies' notifications. */
@@ -244,39 +304,14 @@ async function dueAccountingNotices(
   limit: number,
 ): Promise<Due[]> {
   const rows = await db
-    .selectFrom('declaration_accounting as a')
-    .innerJoin('declaration as d', 'd.id', 'a.declaration_id')
-    .select([
-      'a.id',
-      'a.payload',
-      'a.published_at',
-      'd.id as declaration_id',
-      'd.resident_id',
-      'd.kind',
-      'd.declared_at',
-    ])
-    .where('a.status', '=', 'PENDING')
-    .where((eb) =>
-      publishedBefore === null
-        ? eb.lit(true)
-        : eb.or([eb('a.published_at', 'is', null), eb('a.published_at', '<', publishedBefore)]),
-    )
-    .orderBy('a.published_at')
-    .orderBy('d.declared_at')
-    .limit(limit)
+    .selectFrom('declaration_accounting as o')
+    .innerJoin('declaration as d', 'd.id', 'o.declaration_id')
+    .select('o.payload')
+    .$call((query) => dueInPublishingOrder(query, publishedBefore, limit))
     .execute();
-  return rows.map((r) => ({
-    notification: {
-      id: r.id,
-      declarationId: r.declaration_id,
-      residentId: r.resident_id,
-      agency: DISCLOSURE_LOG_RECIPIENT,
-      kind: r.kind,
-      payload: JSON.parse(r.payload) as Record<string, unknown>,
-    },
-    publishedAt: r.published_at,
-    declaredAt: r.declared_at,
-  }));
+  return rows.map((r) =>
+    toDue(r, DISCLOSURE_LOG_RECIPIENT, JSON.parse(r.payload) as Record<string, unknown>),
+  );
 }
 
 const isAccountingId = (id: string) => id.startsWith('acc_');
