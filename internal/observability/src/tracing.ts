@@ -24,7 +24,7 @@ export interface TracingOptions {
  * to outgoing ones. Without it every tracing call here is a cheap no-op. Call once, before serving.
  *
  * The SDK and its exporter are loaded here, not at import: a process that traces nothing does not
- * carry them (about 10 MB of heap in every service, docs/performance.md).
+ * carry them (about 7 MB of heap in every service, docs/performance.md).
  */
 export async function startTracing(
   options: TracingOptions,
