@@ -95,27 +95,17 @@ export async function startTellUsOnceProcesses<ConsumerDatabase>(
     const key = await createTestGatewayKey();
     const jwksFile = join(dir, 'gateway-caller.jwks.json');
     writeFileSync(jwksFile, JSON.stringify(key.jwks));
-    // Seeded as `npm start` seeds them, before the processes open them.
-    const lifeEventsSeed = await openAgencyDatabase<LifeEventsDatabase>(
-      files[lifeEventsSubgraph.name]!,
-      lifeEventsSubgraph.migrations,
-    );
-    await lifeEventsSubgraph.seed(lifeEventsSeed.db, residents);
-    await lifeEventsSeed.close();
-    const consumerSeed = await openAgencyDatabase<ConsumerDatabase>(
-      files[definition.name]!,
-      definition.migrations,
-    );
-    await definition.seed(consumerSeed.db, residents);
-    await consumerSeed.close();
+    // Seeded as `npm start` seeds them, before the processes open them; the test keeps them open.
     lifeEvents = await openAgencyDatabase<LifeEventsDatabase>(
       files[lifeEventsSubgraph.name]!,
       lifeEventsSubgraph.migrations,
     );
+    await lifeEventsSubgraph.seed(lifeEvents.db, residents);
     consumer = await openAgencyDatabase<ConsumerDatabase>(
       files[definition.name]!,
       definition.migrations,
     );
+    await definition.seed(consumer.db, residents);
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       APOLLO_TELEMETRY_DISABLED: 'true',
