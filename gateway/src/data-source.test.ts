@@ -11,6 +11,7 @@ import { createLogger } from '@resident-graph/logging';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCallerTokens } from './auth/caller-tokens.js';
 import type { GatewayContext } from './context.js';
 import {
   CallerTokenDataSource,
@@ -60,13 +61,14 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     const source = new CallerTokenDataSource({
       name: 'ssa',
       url: 'http://ssa.test/graphql',
-      signingKey: key,
+      callerTokens: createCallerTokens(key),
       logger,
     });
     const options = incomingOperation(context(ava), {});
     await source.willSendRequest(options);
     const token = headersOf(options).get(CALLER_HEADER) ?? undefined;
-    await expect(createCallerVerifier(key.jwks, 'ssa')(token)).resolves.toEqual(ava);
+    const requestId = headersOf(options).get('x-request-id') ?? undefined;
+    await expect(createCallerVerifier(key.jwks, 'ssa')(token, requestId)).resolves.toEqual(ava);
     // The same token is worthless at another subgraph.
     await expect(createCallerVerifier(key.jwks, 'irs')(token)).rejects.toThrow(
       /invalid caller token/,
@@ -78,7 +80,7 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     const source = new CallerTokenDataSource({
       name: 'ssa',
       url: 'http://ssa.test/graphql',
-      signingKey: key,
+      callerTokens: createCallerTokens(key),
       logger,
     });
     const forger = (await generateSigningKey('gateway-test')).key;
@@ -95,7 +97,10 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     expect(headers.get(CALLER_HEADER)).not.toBe(forged);
     expect(headers.get('authorization')).toBeNull();
     await expect(
-      createCallerVerifier(key.jwks, 'ssa')(headers.get(CALLER_HEADER) ?? undefined),
+      createCallerVerifier(key.jwks, 'ssa')(
+        headers.get(CALLER_HEADER) ?? undefined,
+        headers.get('x-request-id') ?? undefined,
+      ),
     ).resolves.toEqual(anonymousCaller('req-7', 'the access token has expired'));
   });
 
@@ -103,7 +108,7 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     const source = new CallerTokenDataSource({
       name: 'ssa',
       url: 'http://ssa.test/graphql',
-      signingKey: key,
+      callerTokens: createCallerTokens(key),
       logger,
     });
     const ctx = context(ava);
@@ -119,7 +124,7 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     const source = new CallerTokenDataSource({
       name: 'ssa',
       url: 'http://ssa.test/graphql',
-      signingKey: key,
+      callerTokens: createCallerTokens(key),
       logger,
     });
     const options = {
@@ -132,7 +137,10 @@ describe('CallerTokenDataSource.willSendRequest', () => {
     } as never;
     await source.willSendRequest(options);
     await expect(
-      createCallerVerifier(key.jwks, 'ssa')(headersOf(options).get(CALLER_HEADER) ?? undefined),
+      createCallerVerifier(key.jwks, 'ssa')(
+        headersOf(options).get(CALLER_HEADER) ?? undefined,
+        headersOf(options).get('x-request-id') ?? undefined,
+      ),
     ).resolves.toEqual(anonymousCaller('gateway'));
   });
 });
@@ -142,7 +150,7 @@ describe('CallerTokenDataSource.didEncounterError', () => {
     new CallerTokenDataSource({
       name: 'irs',
       url: 'http://irs.test/graphql',
-      signingKey: key,
+      callerTokens: createCallerTokens(key),
       logger,
     });
   const failureOf = (error: Error, response?: Response) => {

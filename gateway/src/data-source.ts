@@ -1,15 +1,11 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import {
-  anonymousCaller,
-  CALLER_HEADER,
-  signCallerToken,
-  type SigningKey,
-} from '@resident-graph/caller';
+import { anonymousCaller, CALLER_HEADER, REQUEST_ID_HEADER } from '@resident-graph/caller';
 import type { Logger } from '@resident-graph/logging';
 import { injectTraceContext } from '@resident-graph/observability';
 import { Kind, parse, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { CallerTokens } from './auth/caller-tokens.js';
 import type { GatewayContext } from './context.js';
 import { postToSubgraph, type SubgraphReply } from './fetch/subgraph-http.js';
 import { createUndiciFetcher } from './fetch/undici-fetcher.js';
@@ -30,8 +26,6 @@ import {
 
 export { SubgraphUnavailableError } from './resilience/subgraph-errors.js';
 
-/** Header that carries the request id to subgraphs, so their access logs line up with ours. */
-export const REQUEST_ID_HEADER = 'x-request-id';
 /** How long the gateway waits for one subgraph request before giving up on it. */
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
@@ -49,8 +43,8 @@ export interface CallerTokenDataSourceOptions {
   /** Subgraph name in the supergraph (`join__Graph`); the audience of the caller tokens it gets. */
   name: string;
   url: string;
-  /** The gateway's caller-token signing key. */
-  signingKey: SigningKey;
+  /** Signs (and reuses) the caller tokens; one for every data source of the gateway. */
+  callerTokens: CallerTokens;
   logger: Logger;
   /**
    * This agency's timeout, retries and breaker, shared with every other data source for it.
@@ -110,7 +104,7 @@ interface FailedResponse {
  */
 export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly subgraphName: string;
-  private readonly signingKey: SigningKey;
+  private readonly callerTokens: CallerTokens;
   private readonly logger: Logger;
   private readonly policy: AgencyPolicy;
   private readonly observeFetch: FetchObserver | undefined;
@@ -123,7 +117,7 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
   constructor(options: CallerTokenDataSourceOptions) {
     super({ url: options.url });
     this.subgraphName = options.name;
-    this.signingKey = options.signingKey;
+    this.callerTokens = options.callerTokens;
     this.logger = options.logger;
     this.observeFetch = options.observeFetch;
     this.observeDeduplicated = options.observeDeduplicated;
@@ -334,16 +328,18 @@ export class CallerTokenDataSource extends RemoteGraphQLDataSource<GatewayContex
   }
 
   private callerToken(context: GatewayContext | undefined): Promise<string> {
-    if (!context)
-      return signCallerToken(anonymousCaller('gateway'), this.signingKey, this.subgraphName);
+    if (!context) return this.callerTokens.tokenFor(GATEWAY_CALLER, this.subgraphName);
     let token = context.callerTokens.get(this.subgraphName);
     if (!token) {
-      token = signCallerToken(context.caller, this.signingKey, this.subgraphName);
+      token = this.callerTokens.tokenFor(context.caller, this.subgraphName);
       context.callerTokens.set(this.subgraphName, token);
     }
     return token;
   }
 }
+
+/** Who the gateway's own requests (health checks) come from: no one signed in. */
+const GATEWAY_CALLER = anonymousCaller('gateway');
 
 /** An error from a fetch that its abort signal (its time limit) stopped. */
 const isAbort = (error: Error) => error.name === 'TimeoutError' || error.name === 'AbortError';

@@ -80,7 +80,10 @@ async function startSubgraph(
       context: async ({ req }) => {
         const header = req.headers[CALLER_HEADER];
         try {
-          const caller = await verifyCaller(typeof header === 'string' ? header : undefined);
+          const caller = await verifyCaller(
+            typeof header === 'string' ? header : undefined,
+            req.headers['x-request-id'],
+          );
           received.push({ caller, headers: { ...req.headers } });
           return { caller };
         } catch {
@@ -259,6 +262,27 @@ describe('gateway', () => {
       expect(sent['authorization']).toBeUndefined();
       expect(sent['x-request-id']).toBe(requestId);
     }
+  });
+
+  it("reuses a resident's caller token across requests, each request with its own id", async () => {
+    const ava = `Bearer ${await tokenFor('rsd_ava')}`;
+    const first = await post(gatewayUrl, '{ me { id } }', { authorization: ava });
+    const second = await post(gatewayUrl, '{ me { id } }', { authorization: ava });
+    const ben = await post(gatewayUrl, '{ me { id } }', {
+      authorization: `Bearer ${await tokenFor('rsd_ben')}`,
+    });
+    expect([first, second, ben].map((r) => r.body.data)).toEqual([
+      { me: { id: 'rsd_ava' } },
+      { me: { id: 'rsd_ava' } },
+      { me: { id: 'rsd_ben' } },
+    ]);
+    const [toFirst, toSecond, toBen] = residents.received;
+    expect(toSecond!.headers[CALLER_HEADER]).toBe(toFirst!.headers[CALLER_HEADER]);
+    expect(toBen!.headers[CALLER_HEADER]).not.toBe(toFirst!.headers[CALLER_HEADER]);
+    expect([toFirst, toSecond, toBen].map((r) => r!.caller.requestId)).toEqual(
+      [first, second, ben].map((r) => r.headers.get('x-request-id')),
+    );
+    expect(new Set([first, second, ben].map((r) => r.headers.get('x-request-id'))).size).toBe(3);
   });
 
   it("ignores a caller header sent by the client, even one validly signed by the gateway's key", async () => {

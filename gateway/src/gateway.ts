@@ -16,6 +16,7 @@ import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
+import { createCallerTokens } from './auth/caller-tokens.js';
 import { createAuthorizingGateway } from './authorization/authorizing-gateway.js';
 import type { GatewayContext } from './context.js';
 import { CallerTokenDataSource, DEFAULT_SUBGRAPH_TIMEOUT_MS } from './data-source.js';
@@ -178,6 +179,9 @@ export function createGateway(deps: GatewayDeps): Gateway {
     },
   );
 
+  // One for every subgraph fetch: tokens are reused per (caller, subgraph) across requests.
+  const callerTokens = createCallerTokens(callerSigningKey);
+
   // Unexpected errors the plugin logged with their request's logger, so formatError does not again.
   const unexpectedErrorsLogged = new WeakSet<object>();
   const app = express();
@@ -204,7 +208,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return new CallerTokenDataSource({
         name,
         url: target,
-        signingKey: callerSigningKey,
+        callerTokens,
         logger,
         policy: policies.get(name),
         observeFetch: metrics.observeFetch,
@@ -225,7 +229,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       identity: createIdentityRecords({
         // An unreachable address when there is none: every release then fails closed.
         url: identityRecordsUrl || 'http://127.0.0.1:9/graphql',
-        signingKey: callerSigningKey,
+        callerTokens,
         timeoutMs: deps.identityRecordsTimeoutMs ?? 2_000,
       }),
     }),

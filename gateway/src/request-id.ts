@@ -1,15 +1,9 @@
+import { REQUEST_ID_HEADER, saneRequestId } from '@resident-graph/caller';
 import { randomUUID } from 'node:crypto';
 
-export const REQUEST_ID_RESPONSE_HEADER = 'x-request-id';
+export const REQUEST_ID_RESPONSE_HEADER = REQUEST_ID_HEADER;
 
-/**
- * A request id a client or proxy may choose: short, printable, no spaces or separators that could
- * forge log fields or headers. Anything else is replaced, not trusted.
- */
-const SANE_REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
-
-/** The incoming `x-request-id` when it is a sane token, else a fresh UUID. */
+/** The incoming `x-request-id` when it is a sane token, else a fresh UUID: anything else is replaced, not trusted. */
 export function requestIdFrom(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value !== undefined && SANE_REQUEST_ID.test(value) ? value : randomUUID();
+  return saneRequestId(header) ?? randomUUID();
 }

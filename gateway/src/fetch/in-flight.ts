@@ -1,4 +1,4 @@
-import type { Caller } from '@resident-graph/caller';
+import { callerIdentityKey, type Caller } from '@resident-graph/caller';
 
 interface InFlight<Response> {
   readonly answer: Promise<Response>;
@@ -53,16 +53,10 @@ export class InFlightFetches<Response> {
 }
 
 /**
- * The caller's part, then the request body as sent (query, variables, operation name). Kept as
- * text, not hashed: the key lives only while the fetch is in flight, and the body is serialized
- * for sending anyway, where hashing it cost a second serialization and a SHA-256 per fetch.
+ * The caller's identity (computed once per request), then the request body as sent (query,
+ * variables, operation name). Kept as text, not hashed: the key lives only while the fetch is in
+ * flight, and the body is serialized for sending anyway, where hashing it cost a second
+ * serialization and a SHA-256 per fetch.
  */
-function fetchKey(caller: Caller, request: string): string {
-  return `${JSON.stringify([
-    caller.residentId,
-    caller.clientId,
-    [...caller.scopes].sort(),
-    caller.assurance,
-    caller.authError,
-  ])}\n${request}`;
-}
+const fetchKey = (caller: Caller, request: string): string =>
+  `${callerIdentityKey(caller)}\n${request}`;

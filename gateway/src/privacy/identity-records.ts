@@ -1,7 +1,7 @@
 import { GATEWAY_SERVICE_SCOPE } from '@resident-graph/authorization';
-import { CALLER_HEADER, signCallerToken, type SigningKey } from '@resident-graph/caller';
+import { CALLER_HEADER, REQUEST_ID_HEADER } from '@resident-graph/caller';
 import { injectTraceContext } from '@resident-graph/observability';
-import { REQUEST_ID_HEADER } from '../data-source.js';
+import type { CallerTokens } from '../auth/caller-tokens.js';
 
 /** The client id the gateway's own calls carry, for identity's logs. */
 const GATEWAY_CLIENT_ID = 'resident-graph-gateway';
@@ -50,7 +50,8 @@ export class IdentityRecordsError extends Error {
 export function createIdentityRecords(options: {
   /** Identity's `/graphql` URL. */
   url: string;
-  signingKey: SigningKey;
+  /** Signs (and reuses) the caller tokens, as for every other subgraph fetch. */
+  callerTokens: CallerTokens;
   /** Per call, in milliseconds. */
   timeoutMs: number;
 }): IdentityRecords {
@@ -60,7 +61,7 @@ export function createIdentityRecords(options: {
     residentId: string,
     requestId: string,
   ): Promise<T> => {
-    const token = await signCallerToken(
+    const token = await options.callerTokens.tokenFor(
       {
         residentId,
         clientId: GATEWAY_CLIENT_ID,
@@ -69,7 +70,6 @@ export function createIdentityRecords(options: {
         requestId,
         authError: null,
       },
-      options.signingKey,
       'identity',
     );
     const headers = new Headers({

@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, jwtVerify, createLocalJWKSet, decodeJwt } from 'jose';
+import { decodeProtectedHeader, jwtVerify, createLocalJWKSet, decodeJwt, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import type { Caller } from './caller.js';
 import {
@@ -34,7 +34,32 @@ describe('signCallerToken', () => {
     });
     expect(payload.sub).toBe('rsd_ava');
     expect(payload.exp! - payload.iat!).toBe(CALLER_TOKEN_TTL_SECONDS);
-    await expect(createCallerVerifier(key.jwks, 'ssa')(token)).resolves.toEqual(ava);
+    await expect(createCallerVerifier(key.jwks, 'ssa')(token, 'req-1')).resolves.toEqual(ava);
+  });
+
+  it('says who is asking, not which request: the request id travels in x-request-id', async () => {
+    const { key } = await generateSigningKey('gw-1');
+    const token = await signCallerToken(ava, key, 'ssa');
+    expect(decodeJwt(token)).not.toHaveProperty('rid');
+    // The same token told with two requests' ids: it is both callers, each with its own id.
+    const verify = createCallerVerifier(key.jwks, 'ssa');
+    expect((await verify(token, 'req-2')).requestId).toBe('req-2');
+    expect((await verify(token, ['req-3', 'req-4'])).requestId).toBe('req-3');
+    // No header, or one that could forge log fields: unknown.
+    expect((await verify(token)).requestId).toBe('unknown');
+    expect((await verify(token, 'two words\n"x":1')).requestId).toBe('unknown');
+  });
+
+  it("reads the rid claim of an older gateway's token when no request id is sent", async () => {
+    const { key } = await generateSigningKey('gw-1');
+    const issuedAt = Math.floor(Date.now() / 1000);
+    const claims = { iss: CALLER_ISSUER, aud: 'ssa', iat: issuedAt, exp: issuedAt + 60 };
+    const older = await new SignJWT({ ...claims, sub: 'rsd_ava', rid: 'req-old' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'gw-1', typ: 'rg-caller+jwt' })
+      .sign(key.privateKey);
+    const verify = createCallerVerifier(key.jwks, 'ssa');
+    expect((await verify(older)).requestId).toBe('req-old');
+    expect((await verify(older, 'req-new')).requestId).toBe('req-new');
   });
 
   it('is refused by another audience, another key and after any change to it', async () => {

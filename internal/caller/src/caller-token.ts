@@ -2,6 +2,7 @@ import { KeyObject, sign, type webcrypto } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { assuranceLevels, type AssuranceLevel, type Caller } from './caller.js';
 import { SIGNING_ALG, type SigningKey } from './keys.js';
+import { saneRequestId } from './request-id.js';
 
 /**
  * The header that carries the gateway-signed caller token to subgraphs. The gateway always sets it
@@ -14,6 +15,10 @@ export const CALLER_TOKEN_TTL_SECONDS = 60;
 
 /**
  * Signs `caller` for one subgraph (the audience), so a token cannot be replayed at another.
+ *
+ * The token says who is asking, not which request: the request id travels beside it in
+ * `x-request-id` (REQUEST_ID_HEADER), so the gateway can send one token for many requests of the
+ * same caller while most of its minute is left (gateway/src/auth/caller-tokens.ts, ADR 0002).
  *
  * A standard compact JWS (EdDSA, verified with jose by every subgraph, see createCallerVerifier),
  * signed with node:crypto's one-shot Ed25519 sign rather than jose's SignJWT: jose signs through
@@ -32,7 +37,6 @@ export async function signCallerToken(
     client_id: caller.clientId,
     scope: caller.scopes.join(' '),
     acr: caller.assurance,
-    rid: caller.requestId,
     auth_error: caller.authError,
     iss: CALLER_ISSUER,
     aud: audience,
@@ -71,10 +75,17 @@ export class CallerTokenError extends Error {
   override name = 'CallerTokenError';
 }
 
-/** Verifies caller tokens minted by the gateway for `audience` (this subgraph's name). */
+/**
+ * Verifies caller tokens minted by the gateway for `audience` (this subgraph's name). The caller's
+ * request id is the request's `x-request-id` (`requestIdHeader`) when sane; else the `rid` claim
+ * that gateways before token reuse signed into every token; else `unknown`.
+ */
 export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: string) {
   const keySet = createLocalJWKSet(gatewayJwks);
-  return async (token: string | undefined): Promise<Caller> => {
+  return async (
+    token: string | undefined,
+    requestIdHeader?: string | readonly string[],
+  ): Promise<Caller> => {
     if (!token) throw new CallerTokenError('missing caller token');
     try {
       const { payload } = await jwtVerify(token, keySet, {
@@ -91,7 +102,9 @@ export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: strin
         scopes:
           typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
         assurance: assuranceLevels.includes(acr as AssuranceLevel) ? (acr as AssuranceLevel) : null,
-        requestId: typeof payload['rid'] === 'string' ? payload['rid'] : 'unknown',
+        requestId:
+          saneRequestId(requestIdHeader) ??
+          (typeof payload['rid'] === 'string' ? payload['rid'] : 'unknown'),
         authError: typeof payload['auth_error'] === 'string' ? payload['auth_error'] : null,
       };
     } catch (error) {

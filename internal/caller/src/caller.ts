@@ -22,3 +22,26 @@ export interface Caller {
 export function anonymousCaller(requestId: string, authError: string | null = null): Caller {
   return { residentId: null, clientId: null, scopes: [], assurance: null, requestId, authError };
 }
+
+const identityKeys = new WeakMap<Caller, string>();
+
+/**
+ * Everything a subgraph decides on about a caller (resident, client, scopes, assurance, why a token
+ * was refused), as one string: two callers with the same key get the same answers and may share a
+ * caller token or an in-flight fetch. The request id is not part of it. Remembered per caller
+ * object, since a request asks for it once per subgraph fetch.
+ */
+export function callerIdentityKey(caller: Caller): string {
+  let key = identityKeys.get(caller);
+  if (key === undefined) {
+    key = JSON.stringify([
+      caller.residentId,
+      caller.clientId,
+      [...caller.scopes].sort(),
+      caller.assurance,
+      caller.authError,
+    ]);
+    identityKeys.set(caller, key);
+  }
+  return key;
+}

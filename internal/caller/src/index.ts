@@ -1,4 +1,10 @@
-export { assuranceLevels, anonymousCaller, type AssuranceLevel, type Caller } from './caller.js';
+export {
+  assuranceLevels,
+  anonymousCaller,
+  callerIdentityKey,
+  type AssuranceLevel,
+  type Caller,
+} from './caller.js';
 export {
   CALLER_HEADER,
   CALLER_ISSUER,
@@ -15,3 +21,4 @@ export {
   SIGNING_ALG,
   type SigningKey,
 } from './keys.js';
+export { REQUEST_ID_HEADER, saneRequestId } from './request-id.js';

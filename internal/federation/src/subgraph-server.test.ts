@@ -140,9 +140,10 @@ describe('subgraph server', () => {
     expect(text).not.toMatch(/node_modules|<html/i);
   });
 
-  it('masks unexpected errors, keeping the request id the gateway sent', async () => {
+  it('masks unexpected errors, keeping the request id the gateway sent beside the token', async () => {
     const response = await post(JSON.stringify({ query: '{ ok boom }' }), {
       [CALLER_HEADER]: token,
+      'x-request-id': 'req-42',
     });
     const body = (await response.json()) as { data: unknown; errors: unknown[] };
     expect(body.data).toEqual({ ok: 'yes', boom: null });

@@ -6,7 +6,12 @@ import {
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { CALLER_HEADER, CallerTokenError, type Caller } from '@resident-graph/caller';
+import {
+  CALLER_HEADER,
+  CallerTokenError,
+  REQUEST_ID_HEADER,
+  type Caller,
+} from '@resident-graph/caller';
 import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
 import {
@@ -29,7 +34,7 @@ export interface SubgraphServerOptions<Context> {
   schema: GraphQLSchema;
   logger: Logger;
   /** Verifies the gateway-signed caller token; throws on a missing or bad one. */
-  verifyCaller: (token: string | undefined) => Promise<Caller>;
+  verifyCaller: (token: string | undefined, requestIdHeader?: string | string[]) => Promise<Caller>;
   /** Builds the per-request context (DataLoaders live here) for a verified caller. */
   createContext: (caller: Caller) => Context;
   /**
@@ -112,33 +117,35 @@ export function createSubgraphServer<Context extends object>(
 
   const requireGatewayCaller: RequestHandler = (req, res, next) => {
     const header = req.headers[CALLER_HEADER];
-    options.verifyCaller(Array.isArray(header) ? header[0] : header).then(
-      (caller) => {
-        const traceId = activeTraceId();
-        const locals: RequestLocals = {
-          caller,
-          logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
-        };
-        Object.assign(res.locals, locals);
-        currentRequest.run(locals, next);
-      },
-      (error: unknown) => {
-        if (!(error instanceof CallerTokenError)) {
-          next(error);
-          return;
-        }
-        logger.warn({ reason: error.message }, 'refused request without a valid caller token');
-        res.status(401).json({
-          errors: [
-            {
-              message:
-                'This service only answers requests that come through the Resident Graph gateway.',
-              extensions: { code: 'UNAUTHENTICATED' },
-            },
-          ],
-        });
-      },
-    );
+    options
+      .verifyCaller(Array.isArray(header) ? header[0] : header, req.headers[REQUEST_ID_HEADER])
+      .then(
+        (caller) => {
+          const traceId = activeTraceId();
+          const locals: RequestLocals = {
+            caller,
+            logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
+          };
+          Object.assign(res.locals, locals);
+          currentRequest.run(locals, next);
+        },
+        (error: unknown) => {
+          if (!(error instanceof CallerTokenError)) {
+            next(error);
+            return;
+          }
+          logger.warn({ reason: error.message }, 'refused request without a valid caller token');
+          res.status(401).json({
+            errors: [
+              {
+                message:
+                  'This service only answers requests that come through the Resident Graph gateway.',
+                extensions: { code: 'UNAUTHENTICATED' },
+              },
+            ],
+          });
+        },
+      );
   };
 
   app.use(
