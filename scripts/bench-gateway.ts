@@ -1,5 +1,6 @@
 // npm run bench:gateway -- [--workloads public|life-events|both] [--rounds 3] [--seconds 20]
-//   [--connections 50] [--workload DIR] [--residents 1000] [--cpu-prof DIR]
+//   [--warm-up 20] [--connections 50] [--workload DIR] [--residents 1000] [--cpu-prof DIR]
+//   [--variant 'label:KEY=VALUE[,KEY=VALUE…]' …]
 // Our gateway against a plain @apollo/gateway + @apollo/server (the baseline), measured round-robin
 // in one run: each gateway alone on core 0 (taskset), the load tool and the subgraphs on core 1, a
 // unique header on every request. Two workloads, one after the other:
@@ -11,7 +12,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runLifeEventWorkload } from './bench/life-event-workload.js';
-import type { BenchOptions } from './bench/options.js';
+import { parseVariant, type BenchOptions, type GatewayVariant } from './bench/options.js';
 import { pinThisProcess } from './bench/pinned-processes.js';
 import { hasPublicWorkload, runPublicWorkload } from './bench/public-workload.js';
 
@@ -23,11 +24,18 @@ const { values } = parseArgs({
     workloads: { type: 'string', default: 'both' },
     rounds: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '20' },
+    /** Seconds of unmeasured load each gateway gets before the rounds (0: none). */
+    'warm-up': { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
     /** The public workload's folder (a name kept from before there were two workloads). */
     workload: { type: 'string', default: '../shared/bench/gateways-benchmark' },
     /** Generated residents seeded for the life-event workload. */
     residents: { type: 'string', default: '1000' },
+    /**
+     * Life-event workload: also our gateway with these environment variables, as its own row
+     * (repeatable), e.g. --variant 'logs at warn:LOG_LEVEL=warn'.
+     */
+    variant: { type: 'string', multiple: true, default: [] },
     /** Write a V8 CPU profile of our gateway (node --cpu-prof) into this folder. */
     'cpu-prof': { type: 'string' },
   },
@@ -43,6 +51,18 @@ if (!Number.isInteger(residents) || residents < 1) {
   console.error('--residents must be a whole number of at least 1');
   process.exit(1);
 }
+const warmUpSeconds = Number(values['warm-up']);
+if (!Number.isFinite(warmUpSeconds) || warmUpSeconds < 0) {
+  console.error('--warm-up must be a number of seconds, 0 or more');
+  process.exit(1);
+}
+let variants: GatewayVariant[];
+try {
+  variants = values.variant.map(parseVariant);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 const publicWorkload = resolve(root, values.workload);
 if (only !== 'life-events' && !hasPublicWorkload(publicWorkload)) {
   console.error(`No public workload at ${publicWorkload}; pass --workload <dir>.`);
@@ -52,6 +72,8 @@ const options: BenchOptions = {
   root,
   rounds: Number(values.rounds),
   seconds: Number(values.seconds),
+  warmUpSeconds,
+  variants,
   connections: Number(values.connections),
   cpuProfDir: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
 };

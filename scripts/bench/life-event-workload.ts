@@ -155,6 +155,16 @@ export async function runLifeEventWorkload(
           nodeOptions: ourGatewayFlags(options),
         }),
       },
+      ...options.variants.map(({ label, env }) => ({
+        name: `Resident Graph gateway, no response cache hits, ${label}`,
+        ...processes.start({
+          core: 0,
+          entry: 'gateway/src/main.ts',
+          env: { ...ours, ...env },
+          stdout: 'ignore' as const,
+          nodeOptions: [...GATEWAY_NODE_FLAGS],
+        }),
+      })),
       {
         name: 'Resident Graph gateway, response cache warm',
         ...processes.start({
@@ -171,8 +181,8 @@ export async function runLifeEventWorkload(
     );
 
     // Cold: the first request of each query (resident 1) when no plan is cached. The cache-warm
-    // gateway asks first, so the subgraphs' own first requests (JIT, statement caches) are not in
-    // the other two figures; it reports none. One gateway at a time: they share core 0.
+    // gateway (the last) asks first, so the subgraphs' own first requests (JIT, statement caches)
+    // are not in the others' figures; it reports none. One gateway at a time: they share core 0.
     const firstRequests = async ({ url }: GatewayUnderTest) => {
       const times: number[] = [];
       for (const query of traffic.bodies.keys()) {
@@ -182,11 +192,14 @@ export async function runLifeEventWorkload(
       }
       return times.map((t) => t.toFixed(0)).join(' / ');
     };
-    await firstRequests(gateways[2]!);
-    const cold = [await firstRequests(gateways[0]!), await firstRequests(gateways[1]!), '—'];
+    const cacheWarm = gateways.at(-1)!;
+    await firstRequests(cacheWarm);
+    const cold: string[] = [];
+    for (const gateway of gateways.slice(0, -1)) cold.push(await firstRequests(gateway));
+    cold.push('—');
     await checkAnswers(gateways, traffic, residents, 'before the load');
     console.error(`Warming the response cache: ${3 * residents} requests…`);
-    await warmResponseCache(gateways[2]!.url, traffic, 3 * residents);
+    await warmResponseCache(cacheWarm.url, traffic, 3 * residents);
 
     // Subgraph requests for one client request of each query, alone (for resident 1, whom the
     // warm-up asked everything, so the warm gateway shows its hits).
@@ -203,14 +216,18 @@ export async function runLifeEventWorkload(
       fetches.push(perQuery.join(' / '));
     }
 
-    const results = await measureRounds(gateways, rounds, ({ url }) =>
-      runLoad({
-        url,
-        nextRequest: traffic.sequence(),
-        isFailedAnswer: hasErrors,
-        connections,
-        seconds,
-      }),
+    const results = await measureRounds(
+      gateways,
+      options,
+      ({ url }, duration) =>
+        runLoad({
+          url,
+          nextRequest: traffic.sequence(),
+          isFailedAnswer: hasErrors,
+          connections,
+          seconds: duration,
+        }),
+      seconds,
     );
     await checkAnswers(gateways, traffic, residents, 'after the load');
 

@@ -5,7 +5,14 @@ export interface BenchOptions {
   root: string;
   rounds: number;
   seconds: number;
+  /** Unmeasured load each gateway gets before the rounds, in seconds (see measureRounds). */
+  warmUpSeconds: number;
   connections: number;
+  /**
+   * Our gateway again, once per variant, with these environment variables added (life-event
+   * workload): to measure what a setting costs, in the same run and rounds. Default none.
+   */
+  variants: readonly GatewayVariant[];
   /** Where our gateway writes a V8 CPU profile (node --cpu-prof); undefined: none. */
   cpuProfDir: string | undefined;
 }
@@ -19,3 +26,28 @@ export const ourGatewayFlags = (options: BenchOptions): string[] => [
   ...GATEWAY_NODE_FLAGS,
   ...profilingFlags(options),
 ];
+
+/** A variant of our gateway: its label in the table, and the environment it adds. */
+export interface GatewayVariant {
+  label: string;
+  env: Record<string, string>;
+}
+
+/** `label:KEY=VALUE[,KEY=VALUE…]`, as `--variant` takes it; throws on anything else. */
+export function parseVariant(text: string): GatewayVariant {
+  const malformed = () => new Error(`--variant ${text}: expected label:KEY=VALUE[,KEY=VALUE…]`);
+  const colon = text.indexOf(':');
+  const label = text.slice(0, colon).trim();
+  if (colon < 1 || !label) throw malformed();
+  const env = Object.fromEntries(
+    text
+      .slice(colon + 1)
+      .split(',')
+      .map((pair) => {
+        const [name = '', ...value] = pair.split('=');
+        if (value.length === 0 || !/^[A-Z_][A-Z0-9_]*$/.test(name.trim())) throw malformed();
+        return [name.trim(), value.join('=')];
+      }),
+  );
+  return { label, env };
+}

@@ -100,8 +100,11 @@ export async function runPublicWorkload(options: BenchOptions, workload: string)
       fetchesPerRequest.push((await subgraphRequests()) - before);
     }
 
-    const results = await measureRounds(gateways, rounds, ({ url }) =>
-      runLoad({ url, body, connections, seconds }),
+    const results = await measureRounds(
+      gateways,
+      options,
+      ({ url }, duration) => runLoad({ url, body, connections, seconds: duration }),
+      seconds,
     );
     for (const { url } of gateways) await checkAnswer(url, 'after the load');
 

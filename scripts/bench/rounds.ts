@@ -1,5 +1,5 @@
 import type { LoadResult } from './load.js';
-import { cpuSeconds, peakRssMb } from './process-stats.js';
+import { cpuTimes, peakRssMb } from './process-stats.js';
 
 /** A gateway under test: its process (for CPU and memory) and its URL. */
 export interface GatewayUnderTest {
@@ -15,28 +15,68 @@ export interface RoundResult extends LoadResult {
 /**
  * Rounds of load, alternating between the gateways within each round (so a machine that gets busier
  * or quieter during the run affects them alike), with each gateway's CPU time over its own load.
+ * First, unmeasured, each gateway gets `warmUpSeconds` of the same load: the rounds measure a
+ * gateway that has been serving a while (code optimized by V8's JIT, caches a running service
+ * would hold), not its first seconds, when V8 is still compiling the hot paths on the same core.
+ *
+ * After each load the gateway is left to finish the requests the load tool abandoned when its time
+ * was up (see settle), and each round starts with the next gateway in turn: otherwise the gateway
+ * measured after the baseline would start every round against subgraphs still busy with the
+ * baseline's last requests, fewer requests per second, and so more CPU per request.
  */
 export async function measureRounds(
   gateways: readonly GatewayUnderTest[],
-  rounds: number,
-  load: (gateway: GatewayUnderTest) => Promise<LoadResult>,
+  { rounds, warmUpSeconds }: { rounds: number; warmUpSeconds: number },
+  load: (gateway: GatewayUnderTest, seconds: number) => Promise<LoadResult>,
+  seconds: number,
 ): Promise<RoundResult[][]> {
+  if (warmUpSeconds > 0) {
+    for (const gateway of gateways) {
+      const result = await load(gateway, warmUpSeconds);
+      await settle(gateway.pid);
+      console.error(
+        `warm-up, ${gateway.name}: ${result.requestsPerSecond.toFixed(1)} requests/s (not measured)`,
+      );
+    }
+  }
   const results: RoundResult[][] = gateways.map(() => []);
   for (let round = 1; round <= rounds; round++) {
-    for (const [index, gateway] of gateways.entries()) {
-      const cpuBefore = cpuSeconds(gateway.pid);
-      const result = await load(gateway);
-      const cpu = cpuSeconds(gateway.pid) - cpuBefore;
-      results[index]!.push({
-        ...result,
-        cpuPerRequestMs: (cpu * 1000) / Math.max(result.requests, 1),
-      });
+    for (let turn = 0; turn < gateways.length; turn++) {
+      const index = (round - 1 + turn) % gateways.length;
+      const gateway = gateways[index]!;
+      const before = cpuTimes(gateway.pid);
+      const result = await load(gateway, seconds);
+      const after = cpuTimes(gateway.pid);
+      await settle(gateway.pid);
+      const user = after.user - before.user;
+      const system = after.system - before.system;
+      const perRequest = (cpuSeconds: number) => (cpuSeconds * 1000) / Math.max(result.requests, 1);
+      results[index]!.push({ ...result, cpuPerRequestMs: perRequest(user + system) });
       console.error(
-        `round ${round}, ${gateway.name}: ${result.requestsPerSecond.toFixed(1)} requests/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.failedAnswers} answers with errors`,
+        `round ${round}, ${gateway.name}: ${result.requestsPerSecond.toFixed(1)} requests/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.failedAnswers} answers with errors; CPU per request ${perRequest(user).toFixed(2)} ms in user space, ${perRequest(system).toFixed(2)} ms in the kernel`,
       );
     }
   }
   return results;
+}
+
+/**
+ * Waits until the process has used no CPU for half a second (at most 15 s): it has finished what
+ * the last load left in flight, and so have the subgraphs it was waiting on.
+ */
+async function settle(pid: number): Promise<void> {
+  const cpu = (): number => {
+    const { user, system } = cpuTimes(pid);
+    return user + system;
+  };
+  const deadline = Date.now() + 15_000;
+  let last = cpu();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpu();
+    if (now === last) return;
+    last = now;
+  }
 }
 
 /** One line of a results table: medians over the rounds. */

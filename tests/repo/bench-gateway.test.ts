@@ -3,6 +3,7 @@ import { CALLER_HEADER, createCallerVerifier } from '@resident-graph/caller';
 import { issueAccessToken, loadOrCreateDevIssuerKey } from '@resident-graph/dev-issuer';
 import { generatedResidentId } from '@resident-graph/personas/generate';
 import { decodeJwt } from 'jose';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLifeEventTraffic, hasErrors } from '../../scripts/bench/life-event-traffic.js';
+import { parseVariant } from '../../scripts/bench/options.js';
 import { createPinnedProcesses } from '../../scripts/bench/pinned-processes.js';
+import { measureRounds } from '../../scripts/bench/rounds.js';
 import { countSubgraphRequests } from '../../scripts/bench/subgraph-request-count.js';
 import { ensureDevelopmentKeys } from '../../scripts/lib/keys.js';
 
@@ -161,4 +164,58 @@ describe('bench:gateway life-event baseline', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('bench:gateway rounds', () => {
+  it('warms every gateway up unmeasured, then starts each round with the next gateway in turn', async () => {
+    // An idle process stands in for each gateway: its CPU time stays flat, so each load settles at once.
+    const idle = spawn('sleep', ['60']);
+    try {
+      const gateways = ['baseline', 'ours', 'variant'].map((name) => ({
+        name,
+        pid: idle.pid!,
+        url: `http://${name}.test/graphql`,
+      }));
+      const loads: string[] = [];
+      const results = await measureRounds(
+        gateways,
+        { rounds: 2, warmUpSeconds: 5 },
+        async ({ name }, seconds) => {
+          loads.push(`${name} ${seconds}s`);
+          return {
+            requests: 10,
+            requestsPerSecond: 1,
+            p50Ms: 1,
+            p99Ms: 1,
+            errors: 0,
+            non2xx: 0,
+            failedAnswers: 0,
+          };
+        },
+        20,
+      );
+      expect(loads).toEqual([
+        ...['baseline 5s', 'ours 5s', 'variant 5s'],
+        ...['baseline 20s', 'ours 20s', 'variant 20s'],
+        ...['ours 20s', 'variant 20s', 'baseline 20s'],
+      ]);
+      // Each gateway's results in round order, whatever its turn.
+      expect(results.map((rounds) => rounds.length)).toEqual([2, 2, 2]);
+      expect(results[0]![0]!.cpuPerRequestMs).toBe(0);
+    } finally {
+      idle.kill();
+    }
+  }, 30_000);
+});
+
+describe('bench:gateway --variant', () => {
+  it('reads a label and environment variables, and refuses anything else', () => {
+    expect(parseVariant('logs at warn:LOG_LEVEL=warn')).toEqual({
+      label: 'logs at warn',
+      env: { LOG_LEVEL: 'warn' },
+    });
+    expect(parseVariant('two:A_B=1,C=x=y')).toEqual({ label: 'two', env: { A_B: '1', C: 'x=y' } });
+    for (const bad of ['LOG_LEVEL=warn', ':A=1', 'label:', 'label:A', 'label:lower=1', 'l:A=1,'])
+      expect(() => parseVariant(bad), bad).toThrow(/expected label:KEY=VALUE/);
+  });
 });
