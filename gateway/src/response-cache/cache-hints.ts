@@ -26,8 +26,13 @@ export function restrictCachePolicy(
   header: string | null | undefined,
 ): void {
   if (!policy?.restrict) return;
+  // No Cache-Control (most answers): not cacheable, without parsing anything, on every fetch.
+  if (!header) {
+    policy.restrict({ maxAge: 0 });
+    return;
+  }
   const directives = new Map(
-    (header ?? '').split(',').map((part) => {
+    header.split(',').map((part) => {
       const [name = '', value] = part.trim().toLowerCase().split('=');
       return [name, value] as const;
     }),
