@@ -1,7 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 
 // Real processes for the deployment test: services started from their entry points as `npm start`
@@ -59,14 +57,7 @@ export async function startNodeService(
 }
 
 /** A TCP port nobody listens on right now (HAProxy cannot bind port 0 and report it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export { freePort } from '@resident-graph/testing/redis';
 
 /** The HAProxy binary: on PATH, or where Debian's package puts it (.ci/run installs it). */
 export function haproxyBinary(): string {
