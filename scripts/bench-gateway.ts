@@ -33,7 +33,8 @@ const { values } = parseArgs({
     residents: { type: 'string', default: '1000' },
     /**
      * Life-event workload: also our gateway with these environment variables, as its own row
-     * (repeatable), e.g. --variant 'logs at warn:LOG_LEVEL=warn'.
+     * (repeatable), e.g. --variant 'logs at warn:LOG_LEVEL=warn'. NODE_FLAGS replaces its Node
+     * flags instead, e.g. --variant 'default heap:NODE_FLAGS=--max-semi-space-size=16'.
      */
     variant: { type: 'string', multiple: true, default: [] },
     /** Write a V8 CPU profile of our gateway (node --cpu-prof) into this folder. */

@@ -155,14 +155,15 @@ export async function runLifeEventWorkload(
           nodeOptions: ourGatewayFlags(options),
         }),
       },
-      ...options.variants.map(({ label, env }) => ({
+      ...options.variants.map(({ label, env: { NODE_FLAGS, ...env } }) => ({
         name: `Resident Graph gateway, no response cache hits, ${label}`,
         ...processes.start({
           core: 0,
           entry: 'gateway/src/main.ts',
           env: { ...ours, ...env },
           stdout: 'ignore' as const,
-          nodeOptions: [...GATEWAY_NODE_FLAGS],
+          // NODE_FLAGS replaces the gateway's Node flags (node-flags.ts), e.g. to try another heap.
+          nodeOptions: NODE_FLAGS === undefined ? [...GATEWAY_NODE_FLAGS] : NODE_FLAGS.split(/\s+/),
         }),
       })),
       {
