@@ -4,7 +4,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ClientRegistry } from '@resident-graph/authorization';
 import type { SigningKey } from '@resident-graph/caller';
-import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
+import {
+  createHttpErrorHandler,
+  createUnexpectedErrors,
+  notFoundHandler,
+} from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
 import {
   activeTraceId,
@@ -27,7 +31,6 @@ import { createIdentityRecords } from './privacy/identity-records.js';
 import { createReleaseControl } from './privacy/release-control.js';
 import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
-import { createUnexpectedErrorsPlugin, errorChain } from './plugins/unexpected-errors.js';
 import { armorProtection } from './protection/armor.js';
 import { costLimitPlugin } from './protection/cost-limit.js';
 import { DEFAULT_LIMITS, type OperationLimits } from './protection/limits.js';
@@ -182,8 +185,10 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // One for every subgraph fetch: tokens are reused per (caller, subgraph) across requests.
   const callerTokens = createCallerTokens(callerSigningKey);
 
-  // Unexpected errors the plugin logged with their request's logger, so formatError does not again.
-  const unexpectedErrorsLogged = new WeakSet<object>();
+  const unexpectedErrors = createUnexpectedErrors<GatewayContext>({
+    logger,
+    requestOf: (context) => context,
+  });
   const app = express();
   app.disable('x-powered-by');
   // No ETag: Express would hash every GraphQL answer (SHA-1 over up to megabytes, per request) for
@@ -259,13 +264,8 @@ export function createGateway(deps: GatewayDeps): Gateway {
           ),
           ttl: deps.apqTtlSeconds ?? 86_400,
         },
-    // Masks here; logging with the request's logger and its id happen in the plugin, which
-    // knows the request (createUnexpectedErrorsPlugin). Errors outside a request are logged here.
-    formatError: createErrorMasker((error) => {
-      if (![...errorChain(error)].some((e) => unexpectedErrorsLogged.has(e)))
-        logger.error({ err: error }, 'unexpected error');
-      return undefined;
-    }),
+    // Masks; logs each unexpected error with its request's logger (createUnexpectedErrors).
+    formatError: unexpectedErrors.formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
@@ -273,7 +273,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       }),
       // The default landing page loads Apollo's hosted Sandbox from a CDN; this service contacts no one.
       ApolloServerPluginLandingPageDisabled(),
-      createUnexpectedErrorsPlugin(unexpectedErrorsLogged),
+      unexpectedErrors.plugin,
       createFailedFetchPathsPlugin(),
       createRequestLogPlugin(),
       metrics.plugin,

@@ -112,16 +112,14 @@ export async function runLifeEventWorkload(
     await ensureDevelopmentKeys(dataDir);
     const traffic = await createLifeEventTraffic(root, dataDir, residents);
 
-    const subgraphUrls = await Promise.all(
-      subgraphs.map(
-        ({ name }) =>
-          processes.start({
-            core: 1,
-            entry: `subgraphs/${name}/src/main.ts`,
-            env: { PORT: '0', DATA_DIR: dataDir, RG_TODAY: AS_OF },
-          }).ready,
-      ),
+    const agencies = subgraphs.map(({ name }) =>
+      processes.start({
+        core: 1,
+        entry: `subgraphs/${name}/src/main.ts`,
+        env: { PORT: '0', DATA_DIR: dataDir, RG_TODAY: AS_OF },
+      }),
     );
+    const subgraphUrls = await Promise.all(agencies.map((agency) => agency.ready));
     const urlsJson = JSON.stringify(
       Object.fromEntries(subgraphs.map(({ name }, i) => [name, subgraphUrls[i]])),
     );
@@ -219,7 +217,7 @@ export async function runLifeEventWorkload(
 
     const results = await measureRounds(
       gateways,
-      options,
+      { ...options, subgraphPids: agencies.map((agency) => agency.child.pid!) },
       ({ url }, duration) =>
         runLoad({
           url,

@@ -26,7 +26,16 @@ export interface RoundResult extends LoadResult {
  */
 export async function measureRounds(
   gateways: readonly GatewayUnderTest[],
-  { rounds, warmUpSeconds }: { rounds: number; warmUpSeconds: number },
+  {
+    rounds,
+    warmUpSeconds,
+    subgraphPids = [],
+  }: {
+    rounds: number;
+    warmUpSeconds: number;
+    /** The subgraphs' processes: their CPU per request is told too (it sets the pace). */
+    subgraphPids?: readonly number[];
+  },
   load: (gateway: GatewayUnderTest, seconds: number) => Promise<LoadResult>,
   seconds: number,
 ): Promise<RoundResult[][]> {
@@ -45,20 +54,29 @@ export async function measureRounds(
       const index = (round - 1 + turn) % gateways.length;
       const gateway = gateways[index]!;
       const before = cpuTimes(gateway.pid);
+      const subgraphsBefore = totalCpuSeconds(subgraphPids);
       const result = await load(gateway, seconds);
       const after = cpuTimes(gateway.pid);
+      const subgraphs = totalCpuSeconds(subgraphPids) - subgraphsBefore;
       await settle(gateway.pid);
       const user = after.user - before.user;
       const system = after.system - before.system;
       const perRequest = (cpuSeconds: number) => (cpuSeconds * 1000) / Math.max(result.requests, 1);
       results[index]!.push({ ...result, cpuPerRequestMs: perRequest(user + system) });
       console.error(
-        `round ${round}, ${gateway.name}: ${result.requestsPerSecond.toFixed(1)} requests/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.failedAnswers} answers with errors; CPU per request ${perRequest(user).toFixed(2)} ms in user space, ${perRequest(system).toFixed(2)} ms in the kernel`,
+        `round ${round}, ${gateway.name}: ${result.requestsPerSecond.toFixed(1)} requests/s, ${result.errors} errors, ${result.non2xx} non-2xx, ${result.failedAnswers} answers with errors; CPU per request ${perRequest(user).toFixed(2)} ms in user space, ${perRequest(system).toFixed(2)} ms in the kernel` +
+          (subgraphPids.length > 0 ? `; subgraphs ${perRequest(subgraphs).toFixed(2)} ms` : ''),
       );
     }
   }
   return results;
 }
+
+const totalCpuSeconds = (pids: readonly number[]) =>
+  pids.reduce((sum, pid) => {
+    const { user, system } = cpuTimes(pid);
+    return sum + user + system;
+  }, 0);
 
 /**
  * Waits until the process has used no CPU for half a second (at most 15 s): it has finished what

@@ -1,5 +1,5 @@
 import { decodeProtectedHeader, jwtVerify, createLocalJWKSet, decodeJwt, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Caller } from './caller.js';
 import {
   CALLER_ISSUER,
@@ -81,5 +81,51 @@ describe('signCallerToken', () => {
     const { key } = await generateSigningKey('gw-1');
     const token = await signCallerToken({ ...ava, residentId: null }, key, 'ssa');
     expect(decodeJwt(token)).not.toHaveProperty('sub');
+  });
+});
+
+describe('createCallerVerifier', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('verifies a reused token once, and tells each request its own caller', async () => {
+    const { key } = await generateSigningKey('gw-1');
+    const token = await signCallerToken(ava, key, 'ssa');
+    const verify = createCallerVerifier(key.jwks, 'ssa');
+    const signatureChecks = vi.spyOn(globalThis.crypto.subtle, 'verify');
+    expect(await verify(token, 'req-2')).toEqual({ ...ava, requestId: 'req-2' });
+    const second = await verify(token, 'req-3');
+    expect(signatureChecks).toHaveBeenCalledTimes(1);
+    expect(second).toEqual({ ...ava, requestId: 'req-3' });
+  });
+
+  it('refuses a remembered token from the second it expires, as an unremembered one', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const signedAt = Date.parse('2026-12-07T12:00:00Z');
+    vi.setSystemTime(signedAt);
+    const { key } = await generateSigningKey('gw-1');
+    const token = await signCallerToken(ava, key, 'ssa');
+    const verify = createCallerVerifier(key.jwks, 'ssa');
+    await verify(token, 'req-2');
+    vi.setSystemTime(signedAt + CALLER_TOKEN_TTL_SECONDS * 1000 - 1);
+    await expect(verify(token, 'req-3')).resolves.toMatchObject({ residentId: 'rsd_ava' });
+    vi.setSystemTime(signedAt + CALLER_TOKEN_TTL_SECONDS * 1000);
+    await expect(verify(token, 'req-4')).rejects.toThrow(/"exp" claim/);
+    await expect(createCallerVerifier(key.jwks, 'ssa')(token)).rejects.toThrow(/"exp" claim/);
+  });
+
+  it('remembers by the whole text: a token changed after one verified is still refused', async () => {
+    const { key } = await generateSigningKey('gw-1');
+    const token = await signCallerToken(ava, key, 'ssa');
+    const verify = createCallerVerifier(key.jwks, 'ssa');
+    await verify(token);
+    const [header, , signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ ...decodeJwt(token), sub: 'rsd_ben' })).toString(
+      'base64url',
+    );
+    await expect(verify(`${header}.${forged}.${signature}`)).rejects.toThrow(/signature/);
+    await expect(verify(`${header}.${forged}.${signature}`)).rejects.toThrow(/signature/);
   });
 });

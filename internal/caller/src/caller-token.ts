@@ -1,5 +1,6 @@
 import { KeyObject, sign, type webcrypto } from 'node:crypto';
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { assuranceLevels, type AssuranceLevel, type Caller } from './caller.js';
 import { SIGNING_ALG, type SigningKey } from './keys.js';
 import { saneRequestId } from './request-id.js';
@@ -75,18 +76,41 @@ export class CallerTokenError extends Error {
   override name = 'CallerTokenError';
 }
 
+export interface CallerVerifierOptions {
+  /** Verified tokens remembered at most; the least recently used go first. Default 10,000. */
+  maxRemembered?: number;
+}
+
+/** What a verified token says, before the request id is known, and until when it says it. */
+interface VerifiedToken {
+  caller: Omit<Caller, 'requestId'>;
+  /** The `rid` claim of a token from a gateway before token reuse; null in any other. */
+  rid: string | null;
+  /** Its `exp` claim (seconds): refused from that second on, as jose refuses it. */
+  exp: number;
+}
+
 /**
  * Verifies caller tokens minted by the gateway for `audience` (this subgraph's name). The caller's
  * request id is the request's `x-request-id` (`requestIdHeader`) when sane; else the `rid` claim
  * that gateways before token reuse signed into every token; else `unknown`.
+ *
+ * A token that verified is remembered until it expires, so the gateway's reused tokens (one per
+ * caller and subgraph for about half a minute) are verified once: jose verifies through WebCrypto,
+ * an asynchronous job on libuv's thread pool for every signature, and each life-event query brings
+ * a subgraph one to three tokens. Safe because verifying is a function of the token's text and the
+ * time: the same text has the same signature and claims, and its expiry is checked again at every
+ * use. Only tokens that verified are remembered, so a refused one costs a verification every time.
  */
-export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: string) {
+export function createCallerVerifier(
+  gatewayJwks: JSONWebKeySet,
+  audience: string,
+  options: CallerVerifierOptions = {},
+) {
   const keySet = createLocalJWKSet(gatewayJwks);
-  return async (
-    token: string | undefined,
-    requestIdHeader?: string | readonly string[],
-  ): Promise<Caller> => {
-    if (!token) throw new CallerTokenError('missing caller token');
+  const remembered = new LRUCache<string, VerifiedToken>({ max: options.maxRemembered ?? 10_000 });
+
+  async function verify(token: string): Promise<VerifiedToken> {
     try {
       const { payload } = await jwtVerify(token, keySet, {
         issuer: CALLER_ISSUER,
@@ -97,18 +121,44 @@ export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: strin
       });
       const acr = payload['acr'];
       return {
-        residentId: payload.sub ?? null,
-        clientId: typeof payload['client_id'] === 'string' ? payload['client_id'] : null,
-        scopes:
-          typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
-        assurance: assuranceLevels.includes(acr as AssuranceLevel) ? (acr as AssuranceLevel) : null,
-        requestId:
-          saneRequestId(requestIdHeader) ??
-          (typeof payload['rid'] === 'string' ? payload['rid'] : 'unknown'),
-        authError: typeof payload['auth_error'] === 'string' ? payload['auth_error'] : null,
+        caller: {
+          residentId: payload.sub ?? null,
+          clientId: typeof payload['client_id'] === 'string' ? payload['client_id'] : null,
+          // Frozen: every request with this token shares the list.
+          scopes: Object.freeze(
+            typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
+          ),
+          assurance: assuranceLevels.includes(acr as AssuranceLevel)
+            ? (acr as AssuranceLevel)
+            : null,
+          authError: typeof payload['auth_error'] === 'string' ? payload['auth_error'] : null,
+        },
+        rid: typeof payload['rid'] === 'string' ? payload['rid'] : null,
+        // Required above, and a number (jose checks its type).
+        exp: payload.exp as number,
       };
     } catch (error) {
       throw new CallerTokenError(`invalid caller token: ${(error as Error).message}`);
     }
+  }
+
+  return async (
+    token: string | undefined,
+    requestIdHeader?: string | readonly string[],
+  ): Promise<Caller> => {
+    if (!token) throw new CallerTokenError('missing caller token');
+    let verified = remembered.get(token);
+    if (verified && verified.exp <= Math.floor(Date.now() / 1000)) {
+      remembered.delete(token);
+      verified = undefined;
+    }
+    if (!verified) {
+      verified = await verify(token);
+      remembered.set(token, verified);
+    }
+    return {
+      ...verified.caller,
+      requestId: saneRequestId(requestIdHeader) ?? verified.rid ?? 'unknown',
+    };
   };
 }

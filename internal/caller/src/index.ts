@@ -12,6 +12,7 @@ export {
   CallerTokenError,
   createCallerVerifier,
   signCallerToken,
+  type CallerVerifierOptions,
 } from './caller-token.js';
 export {
   generateSigningKey,

@@ -9,3 +9,9 @@ export {
 } from './errors.js';
 export { createErrorMasker, isPublicErrorCode, MASKED_ERROR_MESSAGE } from './mask.js';
 export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';
+export {
+  createUnexpectedErrors,
+  type ErrorLogger,
+  type RequestOfError,
+  type UnexpectedErrors,
+} from './unexpected-errors.js';

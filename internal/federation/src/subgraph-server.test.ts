@@ -4,11 +4,18 @@ import {
   generateSigningKey,
   signCallerToken,
 } from '@resident-graph/caller';
-import { createLogger } from '@resident-graph/logging';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSubgraphServer, type SubgraphServer } from './subgraph-server.js';
+
+/** The subgraph's log lines, as JSON objects, so tests can check what operators would see. */
+const logLines: Record<string, unknown>[] = [];
+const logger = pino(
+  { level: 'info' },
+  { write: (line: string) => logLines.push(JSON.parse(line)) },
+);
 
 describe('subgraph server', () => {
   let server: SubgraphServer;
@@ -32,7 +39,7 @@ describe('subgraph server', () => {
     server = createSubgraphServer({
       name: 'test',
       schema,
-      logger: createLogger('test', 'silent'),
+      logger,
       verifyCaller: createCallerVerifier(key.jwks, 'test'),
       createContext: () => ({}),
       checkDependencies: async () => {
@@ -141,6 +148,7 @@ describe('subgraph server', () => {
   });
 
   it('masks unexpected errors, keeping the request id the gateway sent beside the token', async () => {
+    logLines.length = 0;
     const response = await post(JSON.stringify({ query: '{ ok boom }' }), {
       [CALLER_HEADER]: token,
       'x-request-id': 'req-42',
@@ -155,6 +163,11 @@ describe('subgraph server', () => {
       },
     ]);
     expect(JSON.stringify(body)).not.toContain('SQLITE');
+    // Operators get the detail, once, with the request id the gateway gave.
+    const logged = logLines.filter((line) => line['msg'] === 'unexpected error');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.['requestId']).toBe('req-42');
+    expect(JSON.stringify(logged)).toContain('SQLITE_CORRUPT at /var/lib/x.sqlite');
   });
 
   it('answers unknown paths and a browser GET with JSON, never an HTML page', async () => {

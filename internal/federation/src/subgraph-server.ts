@@ -12,7 +12,11 @@ import {
   REQUEST_ID_HEADER,
   type Caller,
 } from '@resident-graph/caller';
-import { createErrorMasker, createHttpErrorHandler, notFoundHandler } from '@resident-graph/errors';
+import {
+  createHttpErrorHandler,
+  createUnexpectedErrors,
+  notFoundHandler,
+} from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
 import {
   activeTraceId,
@@ -25,7 +29,6 @@ import express, { type RequestHandler } from 'express';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -52,6 +55,9 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
+/** The context every resolver gets: the agency's own, plus who is asking and the request's logger. */
+type SubgraphContext<Context> = Context & { caller: Caller; requestLogger: Logger };
+
 interface RequestLocals {
   caller: Caller;
   logger: Logger;
@@ -76,8 +82,6 @@ export function createSubgraphServer<Context extends object>(
   // @apollo/gateway, whose fetcher ignores the Keep-Alive hint).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  // formatError runs without a context; this carries the request's caller and logger to it.
-  const currentRequest = new AsyncLocalStorage<RequestLocals>();
   const metrics = createServiceMetrics(
     name,
     (context: Partial<{ caller: Caller }>) => context.caller?.requestId,
@@ -87,21 +91,25 @@ export function createSubgraphServer<Context extends object>(
   const schemaHash = createHash('sha256')
     .update(`${printSubgraphSchema(schema).trimEnd()}\n`)
     .digest('hex');
-  const apollo = new ApolloServer<Context & { caller: Caller }>({
+  const unexpectedErrors = createUnexpectedErrors<SubgraphContext<Context>>({
+    logger,
+    requestOf: ({ caller, requestLogger }) => ({
+      logger: requestLogger,
+      requestId: caller.requestId,
+    }),
+  });
+  const apollo = new ApolloServer<SubgraphContext<Context>>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createErrorMasker((error) => {
-      const request = currentRequest.getStore();
-      (request?.logger ?? logger).error({ err: error }, 'unexpected error');
-      return request?.caller.requestId;
-    }),
+    formatError: unexpectedErrors.formatError,
     // No Apollo Studio here: inline traces would only add bytes to every subgraph response.
     plugins: [
       ApolloServerPluginDrainHttpServer({
         httpServer,
         stopGracePeriodMillis: options.shutdownGraceMs ?? 10_000,
       }),
+      unexpectedErrors.plugin,
       metrics.plugin,
       // An answer with no cache hint says nothing about caching (no Cache-Control), rather than
       // Apollo's default `no-store`: the gateway then assumes what its operator configured for
@@ -127,7 +135,7 @@ export function createSubgraphServer<Context extends object>(
             logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
           };
           Object.assign(res.locals, locals);
-          currentRequest.run(locals, next);
+          next();
         },
         (error: unknown) => {
           if (!(error instanceof CallerTokenError)) {
@@ -201,9 +209,9 @@ export function createSubgraphServer<Context extends object>(
           runInRequestTrace(res, next);
         },
         expressMiddleware(apollo, {
-          context: async ({ res }) => {
-            const { caller } = res.locals as RequestLocals;
-            return { ...options.createContext(caller), caller };
+          context: async ({ res }): Promise<SubgraphContext<Context>> => {
+            const { caller, logger: requestLogger } = res.locals as RequestLocals;
+            return { ...options.createContext(caller), caller, requestLogger };
           },
         }),
       );
