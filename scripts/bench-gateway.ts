@@ -1,5 +1,5 @@
 // npm run bench:gateway -- [--workloads public|life-events|both] [--rounds 3] [--seconds 20]
-//   [--warm-up 20] [--connections 50] [--workload DIR] [--residents 1000] [--cpu-prof DIR]
+//   [--warm-up 20] [--connections 50] [--rate N] [--workload DIR] [--residents 1000] [--cpu-prof DIR]
 //   [--variant 'label:KEY=VALUE[,KEY=VALUE…]' …]
 // Our gateway against a plain @apollo/gateway + @apollo/server (the baseline), measured round-robin
 // in one run: each gateway alone on core 0 (taskset), the load tool and the subgraphs on core 1, a
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     /** Seconds of unmeasured load each gateway gets before the rounds (0: none). */
     'warm-up': { type: 'string', default: '20' },
     connections: { type: 'string', default: '50' },
+    /** Life-event workload: a fixed number of requests per second instead (see BenchOptions.rate). */
+    rate: { type: 'string' },
     /** The public workload's folder (a name kept from before there were two workloads). */
     workload: { type: 'string', default: '../shared/bench/gateways-benchmark' },
     /** Generated residents seeded for the life-event workload. */
@@ -57,6 +59,11 @@ if (!Number.isFinite(warmUpSeconds) || warmUpSeconds < 0) {
   console.error('--warm-up must be a number of seconds, 0 or more');
   process.exit(1);
 }
+const rate = values.rate === undefined ? undefined : Number(values.rate);
+if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) {
+  console.error('--rate must be a number of requests per second, more than 0');
+  process.exit(1);
+}
 let variants: GatewayVariant[];
 try {
   variants = values.variant.map(parseVariant);
@@ -76,6 +83,7 @@ const options: BenchOptions = {
   warmUpSeconds,
   variants,
   connections: Number(values.connections),
+  rate,
   cpuProfDir: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
 };
 

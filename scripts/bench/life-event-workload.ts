@@ -225,6 +225,7 @@ export async function runLifeEventWorkload(
           isFailedAnswer: hasErrors,
           connections,
           seconds: duration,
+          rate: options.rate,
         }),
       seconds,
     );
@@ -232,7 +233,7 @@ export async function runLifeEventWorkload(
 
     printTable(
       `Life-event workload: ${LIFE_EVENT_QUERIES.join(', ')} for ${residents} residents, each with its own token; ` +
-        `${connections} connections, ${rounds} rounds of ${seconds} s, medians; per-query figures in query order`,
+        `${connections} connections${options.rate ? ` sending ${options.rate} requests/s in all` : ''}, ${rounds} rounds of ${seconds} s, medians; per-query figures in query order`,
       gateways.map((gateway, index) =>
         resultRow(gateway, results[index]!, { fetches: fetches[index]!, cold: cold[index]! }),
       ),

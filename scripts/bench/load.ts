@@ -32,6 +32,8 @@ export async function runLoad(options: {
   isFailedAnswer?: (body: string) => boolean;
   connections: number;
   seconds: number;
+  /** Requests per second across all connections, whatever the answers' pace; default: as fast as answered. */
+  rate?: number | undefined;
 }): Promise<LoadResult> {
   const { nextRequest, isFailedAnswer } = options;
   if (!nextRequest && options.body === undefined)
@@ -42,6 +44,7 @@ export async function runLoad(options: {
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
+    ...(options.rate ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: 'POST',

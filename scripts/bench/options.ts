@@ -9,6 +9,11 @@ export interface BenchOptions {
   warmUpSeconds: number;
   connections: number;
   /**
+   * Life-event workload: requests per second sent to each gateway whatever its pace (an open
+   * load), instead of as many as `connections` get answered; undefined: the latter.
+   */
+  rate: number | undefined;
+  /**
    * Our gateway again, once per variant, with these environment variables added (life-event
    * workload): to measure what a setting costs, in the same run and rounds. Default none.
    */
