@@ -15,28 +15,19 @@ import { generateSigningKey, type Caller } from '@resident-graph/caller';
 import { createLogger } from '@resident-graph/logging';
 import { generatedResidentId } from '@resident-graph/personas/generate';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
 import { createCallerTokens } from '../gateway/src/auth/caller-tokens.js';
 import type { GatewayContext } from '../gateway/src/context.js';
 import { CallerTokenDataSource } from '../gateway/src/data-source.js';
+import { measureInFlightRounds, printInFlightTable } from './bench/in-flight-rounds.js';
+import { countOptions } from './bench/options.js';
 import { createPinnedProcesses, pinThisProcess } from './bench/pinned-processes.js';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '5' },
-    fetches: { type: 'string', default: '20000' },
-    residents: { type: 'string', default: '1000' },
-  },
+const { rounds, fetches, residents } = countOptions({
+  rounds: 5,
+  fetches: 20_000,
+  residents: 1000,
 });
-const rounds = Number(values.rounds);
-const fetches = Number(values.fetches);
-const residents = Number(values.residents);
-for (const [name, value] of Object.entries({ rounds, fetches, residents }))
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1`);
-    process.exit(1);
-  }
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const processes = createPinnedProcesses(root);
@@ -128,34 +119,19 @@ async function measure(fetcher: Fetcher, inFlight: number): Promise<number> {
   return (used.user + used.system) / fetches;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 try {
   const url = await processes.start({ core: 1, entry: 'scripts/bench/fixed-answer-subgraph.ts' })
     .ready;
   const fetchers = await fetchersFor(url);
   const levels = [1, 16];
-  // Unmeasured: V8 optimizes every path before the rounds.
-  for (const fetcher of fetchers) for (const inFlight of levels) await measure(fetcher, inFlight);
-  const results = fetchers.map(() => levels.map((): number[] => []));
-  for (let round = 0; round < rounds; round++)
-    for (const [index, fetcher] of fetchers.entries())
-      for (const [level, inFlight] of levels.entries())
-        results[index]![level]!.push(await measure(fetcher, inFlight));
-
-  console.log(
-    `\nCPU per subgraph fetch, ${fetches} fetches a round, ${rounds} rounds, medians; ${residents} residents in turn\n`,
+  const medians = await measureInFlightRounds(fetchers, levels, rounds, measure);
+  printInFlightTable(
+    `CPU per subgraph fetch, ${fetches} fetches a round, ${rounds} rounds, medians; ${residents} residents in turn`,
+    { subject: 'fetcher', unit: 'µs/fetch', digits: 1 },
+    fetchers,
+    levels,
+    medians,
   );
-  console.log(`| fetcher | ${levels.map((l) => `${l} in flight: µs/fetch`).join(' | ')} |`);
-  console.log(`| --- | ${levels.map(() => '---').join(' | ')} |`);
-  for (const [index, fetcher] of fetchers.entries()) {
-    const cells = levels.map((_, level) => {
-      const value = median(results[index]![level]!);
-      const baseline = median(results[0]![level]!);
-      return `${value.toFixed(1)} (${(value / baseline).toFixed(2)}×)`;
-    });
-    console.log(`| ${fetcher.name} | ${cells.join(' | ')} |`);
-  }
 } finally {
   await processes.stopAll();
 }

@@ -18,26 +18,17 @@ import {
 } from '@resident-graph/caller';
 import { generatedResidentId } from '@resident-graph/personas/generate';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Agent, request } from 'undici';
+import { measureInFlightRounds, printInFlightTable } from './bench/in-flight-rounds.js';
+import { countOptions } from './bench/options.js';
 import { createPinnedProcesses, pinThisProcess } from './bench/pinned-processes.js';
 import { cpuTimes } from './bench/process-stats.js';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '5' },
-    requests: { type: 'string', default: '5000' },
-    residents: { type: 'string', default: '1000' },
-  },
+const { rounds, requests, residents } = countOptions({
+  rounds: 5,
+  requests: 5000,
+  residents: 1000,
 });
-const rounds = Number(values.rounds);
-const requests = Number(values.requests);
-const residents = Number(values.residents);
-for (const [name, value] of Object.entries({ rounds, requests, residents }))
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`--${name} must be a whole number of at least 1`);
-    process.exit(1);
-  }
 
 const root = resolve(new URL('..', import.meta.url).pathname);
 const processes = createPinnedProcesses(root);
@@ -63,8 +54,6 @@ interface ServerUnderTest {
 
 /** The subgraph's name: the audience of the caller tokens. */
 const BENCH_SUBGRAPH_NAME = 'cms';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 try {
   const { key } = await generateSigningKey('bench-subgraph');
@@ -131,29 +120,14 @@ try {
   };
 
   const levels = [1, 16];
-  // Unmeasured: V8 optimizes every path before the rounds.
-  for (const server of servers) for (const inFlight of levels) await measure(server, inFlight);
-  const results = servers.map(() => levels.map((): number[] => []));
-  for (let round = 0; round < rounds; round++)
-    for (let turn = 0; turn < servers.length; turn++) {
-      const index = (round + turn) % servers.length;
-      for (const [level, inFlight] of levels.entries())
-        results[index]![level]!.push(await measure(servers[index]!, inFlight));
-    }
-
-  console.log(
-    `\nSubgraph server CPU per request, ${requests} entity fetches a round, ${rounds} rounds, medians; ${residents} residents' tokens in turn\n`,
+  const medians = await measureInFlightRounds(servers, levels, rounds, measure);
+  printInFlightTable(
+    `Subgraph server CPU per request, ${requests} entity fetches a round, ${rounds} rounds, medians; ${residents} residents' tokens in turn`,
+    { subject: 'server', unit: 'µs/request', digits: 0 },
+    servers,
+    levels,
+    medians,
   );
-  console.log(`| server | ${levels.map((l) => `${l} in flight: µs/request`).join(' | ')} |`);
-  console.log(`| --- | ${levels.map(() => '---').join(' | ')} |`);
-  for (const [index, server] of servers.entries()) {
-    const cells = levels.map((_, level) => {
-      const value = median(results[index]![level]!);
-      const baseline = median(results[0]![level]!);
-      return `${value.toFixed(0)} (${(value / baseline).toFixed(2)}×)`;
-    });
-    console.log(`| ${server.name} | ${cells.join(' | ')} |`);
-  }
 } finally {
   await processes.stopAll();
 }

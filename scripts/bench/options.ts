@@ -1,4 +1,5 @@
 import { GATEWAY_NODE_FLAGS } from '@resident-graph/gateway/node-flags';
+import { parseArgs } from 'node:util';
 /** What every workload of `npm run bench:gateway` is told. */
 export interface BenchOptions {
   /** The repository root: processes start there. */
@@ -55,4 +56,39 @@ export function parseVariant(text: string): GatewayVariant {
       }),
   );
   return { label, env };
+}
+
+/**
+ * Options that are all counts (`--rounds 5`) from `args`: each a whole number of at least 1,
+ * `defaults` when not given. Throws, saying what is wrong, on anything else.
+ */
+export function parseCounts<Name extends string>(
+  defaults: Record<Name, number>,
+  args: string[],
+): Record<Name, number> {
+  const names = Object.keys(defaults) as Name[];
+  const { values } = parseArgs({
+    args,
+    options: Object.fromEntries(names.map((name) => [name, { type: 'string' as const }])),
+  }) as { values: Record<string, string | undefined> };
+  const counts = {} as Record<Name, number>;
+  for (const name of names) {
+    const value = values[name] === undefined ? defaults[name] : Number(values[name]);
+    if (!Number.isInteger(value) || value < 1)
+      throw new Error(`--${name} must be a whole number of at least 1`);
+    counts[name] = value;
+  }
+  return counts;
+}
+
+/** parseCounts of this process's command line; on a mistake, says what is wrong and exits 1. */
+export function countOptions<Name extends string>(
+  defaults: Record<Name, number>,
+): Record<Name, number> {
+  try {
+    return parseCounts(defaults, process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
 }

@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLifeEventTraffic, hasErrors } from '../../scripts/bench/life-event-traffic.js';
-import { parseVariant } from '../../scripts/bench/options.js';
+import { parseCounts, parseVariant } from '../../scripts/bench/options.js';
 import { createPinnedProcesses } from '../../scripts/bench/pinned-processes.js';
+import { measureInFlightRounds } from '../../scripts/bench/in-flight-rounds.js';
 import { measureRounds } from '../../scripts/bench/rounds.js';
 import { countSubgraphRequests } from '../../scripts/bench/subgraph-request-count.js';
 import { ensureDevelopmentKeys } from '../../scripts/lib/keys.js';
@@ -217,5 +218,36 @@ describe('bench:gateway --variant', () => {
     expect(parseVariant('two:A_B=1,C=x=y')).toEqual({ label: 'two', env: { A_B: '1', C: 'x=y' } });
     for (const bad of ['LOG_LEVEL=warn', ':A=1', 'label:', 'label:A', 'label:lower=1', 'l:A=1,'])
       expect(() => parseVariant(bad), bad).toThrow(/expected label:KEY=VALUE/);
+  });
+});
+
+describe('bench:fetch and bench:subgraph options', () => {
+  it('reads counts with their defaults, and refuses anything but a whole number of at least 1', () => {
+    const defaults = { rounds: 5, requests: 5000 };
+    expect(parseCounts(defaults, [])).toEqual(defaults);
+    expect(parseCounts(defaults, ['--rounds', '2'])).toEqual({ rounds: 2, requests: 5000 });
+    for (const bad of ['0', '-1', '1.5', 'many'])
+      expect(() => parseCounts(defaults, [`--requests=${bad}`])).toThrow(
+        '--requests must be a whole number of at least 1',
+      );
+    expect(() => parseCounts(defaults, ['--fetches', '3'])).toThrow(/fetches/);
+  });
+});
+
+describe('bench:fetch and bench:subgraph rounds', () => {
+  it('measures each subject once unmeasured, then rotates who goes first, and gives medians', async () => {
+    const order: string[] = [];
+    const costs: Record<string, number[]> = { a: [9, 1, 2, 3], b: [9, 5, 7, 6] };
+    const medians = await measureInFlightRounds(
+      [{ name: 'a' }, { name: 'b' }],
+      [1],
+      3,
+      async ({ name }) => {
+        order.push(name);
+        return costs[name]!.shift()!;
+      },
+    );
+    expect(order).toEqual(['a', 'b', 'a', 'b', 'b', 'a', 'a', 'b']);
+    expect(medians).toEqual([[2], [6]]);
   });
 });
