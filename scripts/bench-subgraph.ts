@@ -22,7 +22,7 @@ import { Agent, request } from 'undici';
 import { measureInFlightRounds, printInFlightTable } from './bench/in-flight-rounds.js';
 import { countOptions } from './bench/options.js';
 import { createPinnedProcesses, pinThisProcess } from './bench/pinned-processes.js';
-import { cpuTimes } from './bench/process-stats.js';
+import { cpuSeconds } from './bench/process-stats.js';
 
 const { rounds, requests, residents } = countOptions({
   rounds: 5,
@@ -113,10 +113,9 @@ try {
           throw new Error(`${server.name} answered ${response.statusCode}: ${text.slice(0, 200)}`);
       }
     };
-    const before = cpuTimes(server.pid);
+    const before = cpuSeconds(server.pid);
     await Promise.all(Array.from({ length: inFlight }, worker));
-    const after = cpuTimes(server.pid);
-    return ((after.user + after.system - before.user - before.system) * 1e6) / requests;
+    return ((cpuSeconds(server.pid) - before) * 1e6) / requests;
   };
 
   const levels = [1, 16];

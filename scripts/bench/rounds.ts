@@ -1,5 +1,5 @@
 import type { LoadResult } from './load.js';
-import { cpuTimes, peakRssMb } from './process-stats.js';
+import { cpuSeconds, cpuTimes, peakRssMb } from './process-stats.js';
 
 /** A gateway under test: its process (for CPU and memory) and its URL. */
 export interface GatewayUnderTest {
@@ -73,20 +73,14 @@ export async function measureRounds(
 }
 
 const totalCpuSeconds = (pids: readonly number[]) =>
-  pids.reduce((sum, pid) => {
-    const { user, system } = cpuTimes(pid);
-    return sum + user + system;
-  }, 0);
+  pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0);
 
 /**
  * Waits until the process has used no CPU for half a second (at most 15 s): it has finished what
  * the last load left in flight, and so have the subgraphs it was waiting on.
  */
 async function settle(pid: number): Promise<void> {
-  const cpu = (): number => {
-    const { user, system } = cpuTimes(pid);
-    return user + system;
-  };
+  const cpu = () => cpuSeconds(pid);
   const deadline = Date.now() + 15_000;
   let last = cpu();
   while (Date.now() < deadline) {

@@ -76,10 +76,8 @@ export class CallerTokenError extends Error {
   override name = 'CallerTokenError';
 }
 
-export interface CallerVerifierOptions {
-  /** Verified tokens remembered at most; the least recently used go first. Default 10,000. */
-  maxRemembered?: number;
-}
+/** Verified tokens a subgraph remembers at most; the least recently used go first. */
+const MAX_REMEMBERED_TOKENS = 10_000;
 
 /** What a verified token says, before the request id is known, and until when it says it. */
 interface VerifiedToken {
@@ -102,13 +100,9 @@ interface VerifiedToken {
  * time: the same text has the same signature and claims, and its expiry is checked again at every
  * use. Only tokens that verified are remembered, so a refused one costs a verification every time.
  */
-export function createCallerVerifier(
-  gatewayJwks: JSONWebKeySet,
-  audience: string,
-  options: CallerVerifierOptions = {},
-) {
+export function createCallerVerifier(gatewayJwks: JSONWebKeySet, audience: string) {
   const keySet = createLocalJWKSet(gatewayJwks);
-  const remembered = new LRUCache<string, VerifiedToken>({ max: options.maxRemembered ?? 10_000 });
+  const remembered = new LRUCache<string, VerifiedToken>({ max: MAX_REMEMBERED_TOKENS });
 
   async function verify(token: string): Promise<VerifiedToken> {
     try {

@@ -12,7 +12,6 @@ export {
   CallerTokenError,
   createCallerVerifier,
   signCallerToken,
-  type CallerVerifierOptions,
 } from './caller-token.js';
 export {
   generateSigningKey,
