@@ -1,9 +1,45 @@
 import type { ErrorRequestHandler } from 'express';
 
+/** A GraphQL-shaped error answer made outside GraphQL: an HTTP status and its JSON body. */
+export interface HttpErrorAnswer {
+  status: number;
+  body: { errors: { message: string; extensions: { code: string } }[] };
+  /** True when the failure is ours, not the client's: it is logged, and masked here. */
+  unexpected: boolean;
+}
+
 /**
- * Express error handler for failures before GraphQL runs (a body that is not JSON, or too large):
- * they answer as GraphQL-shaped JSON with a registry code, never as Express's default HTML page,
- * which prints a stack trace with file paths outside production.
+ * The answer to a failure before GraphQL runs (a body that is not JSON, or too large), as
+ * GraphQL-shaped JSON with a registry code; anything that is not a client error is masked.
+ */
+export function httpErrorAnswer(error: unknown): HttpErrorAnswer {
+  const status = clientErrorStatusOf(error);
+  if (status === undefined)
+    return {
+      status: 500,
+      body: {
+        errors: [
+          {
+            message: 'Something went wrong on our side. Please try again later.',
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
+      },
+      unexpected: true,
+    };
+  const error_ =
+    status === 413
+      ? { message: 'The request body is too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }
+      : {
+          message: 'The request body must be JSON, such as {"query": "{ __typename }"}.',
+          extensions: { code: 'BAD_REQUEST' },
+        };
+  return { status, body: { errors: [error_] }, unexpected: false };
+}
+
+/**
+ * Express error handler for failures before GraphQL runs ({@link httpErrorAnswer}), never
+ * Express's default HTML page, which prints a stack trace with file paths outside production.
  */
 export function createHttpErrorHandler(
   logUnexpected: (error: unknown, res: Parameters<ErrorRequestHandler>[2]) => void,
@@ -13,27 +49,9 @@ export function createHttpErrorHandler(
       next(error);
       return;
     }
-    const status = clientErrorStatusOf(error);
-    if (status === undefined) {
-      logUnexpected(error, res);
-      res.status(500).json({
-        errors: [
-          {
-            message: 'Something went wrong on our side. Please try again later.',
-            extensions: { code: 'INTERNAL_SERVER_ERROR' },
-          },
-        ],
-      });
-      return;
-    }
-    const error_ =
-      status === 413
-        ? { message: 'The request body is too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }
-        : {
-            message: 'The request body must be JSON, such as {"query": "{ __typename }"}.',
-            extensions: { code: 'BAD_REQUEST' },
-          };
-    res.status(status).json({ errors: [error_] });
+    const answer = httpErrorAnswer(error);
+    if (answer.unexpected) logUnexpected(error, res);
+    res.status(answer.status).json(answer.body);
   };
 }
 

@@ -8,7 +8,12 @@ export {
   UnauthenticatedError,
 } from './errors.js';
 export { createErrorMasker, isPublicErrorCode, MASKED_ERROR_MESSAGE } from './mask.js';
-export { createHttpErrorHandler, notFoundHandler } from './http-error-handler.js';
+export {
+  createHttpErrorHandler,
+  httpErrorAnswer,
+  notFoundHandler,
+  type HttpErrorAnswer,
+} from './http-error-handler.js';
 export {
   createUnexpectedErrors,
   type ErrorLogger,

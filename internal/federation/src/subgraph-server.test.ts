@@ -147,6 +147,55 @@ describe('subgraph server', () => {
     expect(text).not.toMatch(/node_modules|<html/i);
   });
 
+  it('answers a body over 1 MB with REQUEST_TOO_LARGE JSON, and logs the request', async () => {
+    logLines.length = 0;
+    const big = JSON.stringify({ query: '{ ok }', variables: { pad: 'x'.repeat(1_100_000) } });
+    const response = await post(big, { [CALLER_HEADER]: token, 'x-request-id': 'req-42' });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code: 'REQUEST_TOO_LARGE' } }],
+    });
+    expect(logLines.filter((line) => line['msg'] === 'graphql request')).toEqual([
+      expect.objectContaining({ requestId: 'req-42', status: 413, operationName: null }),
+    ]);
+  });
+
+  it('logs one access line per request, with the request id and the operation name', async () => {
+    logLines.length = 0;
+    // As the gateway sends it: the operation's name beside its text.
+    const body = JSON.stringify({ query: 'query Probe { ok }', operationName: 'Probe' });
+    const response = await post(body, { [CALLER_HEADER]: token, 'x-request-id': 'req-42' });
+    await response.arrayBuffer();
+    // The line is written when the response finishes, which the client may see first.
+    await expect
+      .poll(() => logLines.filter((line) => line['msg'] === 'graphql request'))
+      .toEqual([
+        expect.objectContaining({
+          requestId: 'req-42',
+          operationName: 'Probe',
+          status: 200,
+          durationMs: expect.any(Number),
+        }),
+      ]);
+  });
+
+  it('serves GraphQL at /graphql with a trailing slash or a query string, and nowhere else', async () => {
+    for (const path of ['/graphql/', '/graphql?x=1', '/graphql/?x=1']) {
+      const response = await fetch(url.replace('/graphql', path), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CALLER_HEADER]: token },
+        body: JSON.stringify({ query: '{ ok }' }),
+      });
+      expect(await response.json(), path).toEqual({ data: { ok: 'yes' } });
+    }
+    const elsewhere = await fetch(url.replace('/graphql', '/graphqlx'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [CALLER_HEADER]: token },
+      body: JSON.stringify({ query: '{ ok }' }),
+    });
+    expect(elsewhere.status).toBe(404);
+  });
+
   it('masks unexpected errors, keeping the request id the gateway sent beside the token', async () => {
     logLines.length = 0;
     const response = await post(JSON.stringify({ query: '{ ok boom }' }), {

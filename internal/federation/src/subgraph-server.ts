@@ -5,32 +5,21 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import {
-  CALLER_HEADER,
-  CallerTokenError,
-  REQUEST_ID_HEADER,
-  type Caller,
-} from '@resident-graph/caller';
+import type { Caller } from '@resident-graph/caller';
 import {
   createHttpErrorHandler,
   createUnexpectedErrors,
   notFoundHandler,
 } from '@resident-graph/errors';
 import type { Logger } from '@resident-graph/logging';
-import {
-  activeTraceId,
-  createHealthRoutes,
-  createServiceMetrics,
-  runInRequestTrace,
-  traceRequests,
-} from '@resident-graph/observability';
-import express, { type RequestHandler } from 'express';
+import { createHealthRoutes, createServiceMetrics } from '@resident-graph/observability';
+import express from 'express';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createGraphQLEndpoint, GRAPHQL_PATH, type SubgraphContext } from './graphql-endpoint.js';
 
 export interface SubgraphServerOptions<Context> {
   name: string;
@@ -55,19 +44,10 @@ export interface SubgraphServer {
   stop(): Promise<void>;
 }
 
-/** The context every resolver gets: the agency's own, plus who is asking and the request's logger. */
-type SubgraphContext<Context> = Context & { caller: Caller; requestLogger: Logger };
-
-interface RequestLocals {
-  caller: Caller;
-  logger: Logger;
-}
-
 /**
- * HTTP server for one agency subgraph: `POST /graphql` (only with a valid gateway caller token) and
- * `GET /health`. The caller token is checked before the body is even read, so nobody who goes around
- * the gateway gets anything parsed or executed. Unexpected errors are logged with the request id and
- * masked.
+ * HTTP server for one agency subgraph: `POST /graphql` (only with a valid gateway caller token,
+ * `createGraphQLEndpoint`), and for operators `GET /health/*` and `GET /metrics` (Express).
+ * Unexpected errors are logged with the request id and masked.
  */
 export function createSubgraphServer<Context extends object>(
   options: SubgraphServerOptions<Context>,
@@ -75,7 +55,12 @@ export function createSubgraphServer<Context extends object>(
   const { name, schema, logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  const httpServer: Server = createServer(app);
+  // GraphQL is served on Node's own objects (set at listen); everything else by Express.
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const httpServer: Server = createServer((req, res) => {
+    if (graphql && isGraphQLPath(req.url)) graphql(req, res);
+    else void app(req, res);
+  });
   // Idle keep-alive connections stay open longer than a gateway keeps them (ours: at most 60 s),
   // so the gateway closes them first. With Node's default 5 s, a gateway that reuses a connection
   // after a pause can send on one the subgraph is closing: "socket hang up" (seen with a plain
@@ -123,39 +108,6 @@ export function createSubgraphServer<Context extends object>(
   let started = false;
   let stopping = false;
 
-  const requireGatewayCaller: RequestHandler = (req, res, next) => {
-    const header = req.headers[CALLER_HEADER];
-    options
-      .verifyCaller(Array.isArray(header) ? header[0] : header, req.headers[REQUEST_ID_HEADER])
-      .then(
-        (caller) => {
-          const traceId = activeTraceId();
-          const locals: RequestLocals = {
-            caller,
-            logger: logger.child({ requestId: caller.requestId, ...(traceId ? { traceId } : {}) }),
-          };
-          Object.assign(res.locals, locals);
-          next();
-        },
-        (error: unknown) => {
-          if (!(error instanceof CallerTokenError)) {
-            next(error);
-            return;
-          }
-          logger.warn({ reason: error.message }, 'refused request without a valid caller token');
-          res.status(401).json({
-            errors: [
-              {
-                message:
-                  'This service only answers requests that come through the Resident Graph gateway.',
-                extensions: { code: 'UNAUTHENTICATED' },
-              },
-            ],
-          });
-        },
-      );
-  };
-
   app.use(
     createHealthRoutes(name, async () => {
       let dependencies: Record<string, unknown>;
@@ -183,45 +135,16 @@ export function createSubgraphServer<Context extends object>(
     async listen(port, host = '127.0.0.1') {
       await apollo.start();
       started = true;
-      app.use(
-        '/graphql',
-        // A span per request, child of the gateway's fetch span (traceparent).
-        traceRequests((res): Record<string, string> => {
-          const requestId = (res.locals as Partial<RequestLocals>).caller?.requestId;
-          return requestId ? { 'request.id': requestId } : {};
-        }),
-        requireGatewayCaller,
-        express.json({ limit: '1mb' }),
-        (req, res, next) => {
-          // One access-log line per request, with the request id and trace id bound to the logger.
-          const started = performance.now();
-          const body = req.body as { operationName?: unknown } | undefined;
-          res.once('finish', () =>
-            (res.locals as RequestLocals).logger.info(
-              {
-                operationName: typeof body?.operationName === 'string' ? body.operationName : null,
-                status: res.statusCode,
-                durationMs: Math.round(performance.now() - started),
-              },
-              'graphql request',
-            ),
-          );
-          runInRequestTrace(res, next);
-        },
-        expressMiddleware(apollo, {
-          context: async ({ res }): Promise<SubgraphContext<Context>> => {
-            const { caller, logger: requestLogger } = res.locals as RequestLocals;
-            return { ...options.createContext(caller), caller, requestLogger };
-          },
-        }),
-      );
+      graphql = createGraphQLEndpoint({
+        apollo,
+        logger,
+        verifyCaller: options.verifyCaller,
+        createContext: options.createContext,
+      });
       app.use(notFoundHandler);
       app.use(
-        createHttpErrorHandler((error, res) =>
-          ((res.locals as Partial<RequestLocals>).logger ?? logger).error(
-            { err: error },
-            'unexpected error outside GraphQL',
-          ),
+        createHttpErrorHandler((error) =>
+          logger.error({ err: error }, 'unexpected error outside GraphQL'),
         ),
       );
       await new Promise<void>((resolve, reject) => {
@@ -229,7 +152,7 @@ export function createSubgraphServer<Context extends object>(
         httpServer.listen(port, host, resolve);
       });
       const address = httpServer.address() as AddressInfo;
-      const url = `http://${host}:${address.port}/graphql`;
+      const url = `http://${host}:${address.port}${GRAPHQL_PATH}`;
       logger.info({ url }, `${name} subgraph ready`);
       return url;
     },
@@ -239,4 +162,11 @@ export function createSubgraphServer<Context extends object>(
       else if (httpServer.listening) await new Promise((r) => httpServer.close(r));
     },
   };
+}
+
+/** `/graphql`, with or without a trailing slash or a query string. */
+function isGraphQLPath(url: string | undefined): boolean {
+  if (!url?.startsWith(GRAPHQL_PATH)) return false;
+  const rest = url.slice(GRAPHQL_PATH.length);
+  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
 }

@@ -11,6 +11,8 @@ export {
   injectTraceContext,
   traceRequests,
   runInRequestTrace,
+  startServerSpan,
+  runInContext,
   annotateActiveSpan,
   inSpan,
   recordDatabaseSpan,

@@ -8,6 +8,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import type { RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const tracer = trace.getTracer('resident-graph');
 
@@ -67,27 +68,49 @@ export function injectTraceContext(headers: { set(name: string, value: string): 
 const SPAN_CONTEXT = Symbol('trace context');
 
 /**
- * Express middleware: a SERVER span per request, child of the caller's `traceparent` when there is
- * one, active for the rest of the request. Stream callbacks (body parsing) lose the active context,
- * so later middleware re-enter it with {@link runInRequestTrace}.
+ * Starts the SERVER span of one request to `route` (child of the caller's `traceparent` when there
+ * is one), ended when the response finishes, with `attributes()` added then. Returns the context to
+ * run the request in (`context.with`): Node's own HTTP objects, for servers without Express.
+ */
+export function startServerSpan(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: string,
+  attributes: () => Record<string, string>,
+): Context {
+  const parent = propagation.extract(context.active(), req.headers);
+  const span = tracer.startSpan(
+    `${req.method} ${route}`,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.method': req.method ?? '', 'http.target': route },
+    },
+    parent,
+  );
+  res.once('finish', () => {
+    span.setAttributes({ 'http.status_code': res.statusCode, ...attributes() });
+    if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+    span.end();
+  });
+  return trace.setSpan(parent, span);
+}
+
+/** Runs `work` in the given request context (from {@link startServerSpan}). */
+export function runInContext(active: Context, work: () => void): void {
+  context.with(active, work);
+}
+
+/**
+ * Express middleware: a SERVER span per request ({@link startServerSpan}), active for the rest of
+ * the request. Stream callbacks (body parsing) lose the active context, so later middleware
+ * re-enter it with {@link runInRequestTrace}.
  */
 export function traceRequests(
   attributes: (res: Response) => Record<string, string>,
 ): RequestHandler {
   return (req, res, next) => {
-    const parent = propagation.extract(context.active(), req.headers);
-    const span = tracer.startSpan(
-      `${req.method} ${req.baseUrl}${req.path}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.method': req.method, 'http.target': req.path } },
-      parent,
-    );
-    const active = trace.setSpan(parent, span);
+    const active = startServerSpan(req, res, `${req.baseUrl}${req.path}`, () => attributes(res));
     (res.locals as Record<symbol, Context>)[SPAN_CONTEXT] = active;
-    res.once('finish', () => {
-      span.setAttributes({ 'http.status_code': res.statusCode, ...attributes(res) });
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
     context.with(active, next);
   };
 }
