@@ -22,6 +22,7 @@ COPY internal/config/package.json internal/config/
 COPY internal/dev-issuer/package.json internal/dev-issuer/
 COPY internal/errors/package.json internal/errors/
 COPY internal/federation/package.json internal/federation/
+COPY internal/graphql-http/package.json internal/graphql-http/
 COPY internal/logging/package.json internal/logging/
 COPY internal/notifications/package.json internal/notifications/
 COPY internal/observability/package.json internal/observability/

@@ -17,7 +17,8 @@ import {
   traceRequests,
 } from '@resident-graph/observability';
 import express from 'express';
-import { createServer, type Server } from 'node:http';
+import { isGraphQLPath } from '@resident-graph/graphql-http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AccessTokenVerifier } from './auth/access-token.js';
 import { createCallerTokens } from './auth/caller-tokens.js';
@@ -29,6 +30,7 @@ import { PlanExecutingGateway } from './execution/plan-executing-gateway.js';
 import { createPlaygroundRouter, type PlaygroundOptions } from './playground/index.js';
 import { createIdentityRecords } from './privacy/identity-records.js';
 import { createReleaseControl } from './privacy/release-control.js';
+import { createGraphQLEndpoint } from './graphql-endpoint.js';
 import { createFailedFetchPathsPlugin } from './plugins/failed-fetch-paths.js';
 import { createRequestLogPlugin } from './plugins/request-log.js';
 import { armorProtection } from './protection/armor.js';
@@ -194,7 +196,13 @@ export function createGateway(deps: GatewayDeps): Gateway {
   // No ETag: Express would hash every GraphQL answer (SHA-1 over up to megabytes, per request) for
   // a conditional GET that POSTed GraphQL never makes. The IDE's static files keep theirs.
   app.set('etag', false);
-  const httpServer: Server = createServer(app);
+  // Clients' `POST /graphql` is served on Node's own objects (set at listen, ADR 0019); everything
+  // else (browsers' GETs for the Playground, health, metrics, keys) by Express.
+  let graphql: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  const httpServer: Server = createServer((req, res) => {
+    if (graphql && req.method === 'POST' && isGraphQLPath(req.url)) graphql(req, res);
+    else void app(req, res);
+  });
 
   // Apollo's planner and data sources; its plan executor replaced by ours (./execution).
   const apolloGateway = new PlanExecutingGateway({
@@ -288,6 +296,16 @@ export function createGateway(deps: GatewayDeps): Gateway {
   });
   let started = false;
   let stopping = false;
+  const contextFor = async (
+    req: IncomingMessage,
+    requestId: string,
+    log: Logger,
+  ): Promise<GatewayContext> => {
+    const caller = deps.clients.restrict(
+      await deps.verifyAccessToken(req.headers.authorization, requestId),
+    );
+    return { caller, requestId, logger: log, callerTokens: new Map(), disclosed: false };
+  };
 
   // A span per request (child of the client's traceparent), so its trace id is on every log line.
   app.use(traceRequests((res) => ({ 'request.id': requestLocals(res.locals).requestId })));
@@ -341,15 +359,19 @@ export function createGateway(deps: GatewayDeps): Gateway {
           runInRequestTrace(res, next);
         },
         expressMiddleware(apollo, {
-          context: async ({ req, res }): Promise<GatewayContext> => {
+          context: ({ req, res }) => {
             const { requestId, logger: log } = requestLocals(res.locals);
-            const caller = deps.clients.restrict(
-              await deps.verifyAccessToken(req.headers.authorization, requestId),
-            );
-            return { caller, requestId, logger: log, callerTokens: new Map(), disclosed: false };
+            return contextFor(req, requestId, log);
           },
         }),
       );
+      graphql = createGraphQLEndpoint({
+        apollo,
+        logger,
+        maxBodyBytes: limits.maxBodyBytes,
+        maxVariableDepth: limits.maxVariableDepth,
+        contextFor,
+      });
       app.use(notFoundHandler);
       app.use(
         createHttpErrorHandler((error, res) =>

@@ -19,7 +19,8 @@ import type { GraphQLSchema } from 'graphql';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGraphQLEndpoint, GRAPHQL_PATH, type SubgraphContext } from './graphql-endpoint.js';
+import { GRAPHQL_PATH, isGraphQLPath } from '@resident-graph/graphql-http';
+import { createGraphQLEndpoint, type SubgraphContext } from './graphql-endpoint.js';
 
 export interface SubgraphServerOptions<Context> {
   name: string;
@@ -162,11 +163,4 @@ export function createSubgraphServer<Context extends object>(
       else if (httpServer.listening) await new Promise((r) => httpServer.close(r));
     },
   };
-}
-
-/** `/graphql`, with or without a trailing slash or a query string. */
-function isGraphQLPath(url: string | undefined): boolean {
-  if (!url?.startsWith(GRAPHQL_PATH)) return false;
-  const rest = url.slice(GRAPHQL_PATH.length);
-  return rest === '' || rest === '/' || rest.startsWith('?') || rest.startsWith('/?');
 }
