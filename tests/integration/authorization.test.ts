@@ -177,6 +177,31 @@ describe('authorization through the gateway', () => {
     expect(result.data!.me.journey.steps.every((s) => !('work' in s))).toBe(true);
   });
 
+  it('decides @include/@skip for every request: a field left out once is still refused later', async () => {
+    // A document of its own, so that no other test has run it first: the same text, asked first
+    // without the tasks and then with them.
+    const query = movingTasks.replace('query Moving(', 'query MovingTwice(');
+    const token = await system.token('rsd_ava', { assurance: 'AUTH_ONLY' });
+    const without = await system.query<MovingAnswer>(query, {
+      token,
+      variables: { withTasks: false },
+    });
+    expect(without.errors).toBeUndefined();
+    system.clearSubgraphRequests();
+    const withTasks = await system.query<MovingAnswer>(query, {
+      token,
+      variables: { withTasks: true },
+    });
+    const irsSteps = withTasks.data!.me.journey.steps.filter((s) => s.agency === 'IRS');
+    expect(irsSteps.length).toBeGreaterThan(0);
+    for (const step of irsSteps) expect(step.work).toBeNull();
+    // Refused at the gateway, not only by the IRS itself: the IRS is never asked.
+    expect(system.subgraphRequests('irs')).toEqual([]);
+    expect(
+      new Set(errorsOf(withTasks).map((e) => `${String(e.code)} ${String(e.reason)}`)),
+    ).toEqual(new Set(['FORBIDDEN policy:assurance:verified']));
+  });
+
   it('keeps amounts from an unverified identity, and the rest of the estimate', async () => {
     const token = await system.token('rsd_ava', { assurance: 'AUTH_ONLY' });
     const result = await system.query<{

@@ -39,17 +39,24 @@ export function operationOf(
   return { schema, operation, fragments, variables: variables ?? {} };
 }
 
-const reachableByDocument = new WeakMap<DocumentNode, readonly Coordinate[]>();
+/** A document whose `@include`/`@skip` some variable decides: walked anew for every request. */
+const DEPENDS_ON_VARIABLES = 'depends on variables';
+const reachableByDocument = new WeakMap<
+  DocumentNode,
+  readonly Coordinate[] | typeof DEPENDS_ON_VARIABLES
+>();
 
 /**
  * Every object-type field the operation can reach, through fragments, every possible type of an
  * interface or union, aliases, and `@include`/`@skip` as the variables decide. Memoised per parsed
- * document when no variable decides `@include`/`@skip` (Apollo Server reuses parsed documents).
+ * document when no variable decides `@include`/`@skip` (Apollo Server reuses parsed documents), and
+ * so is that a document's answer depends on its variables: a memoised document is not walked again.
  */
 export function reachableCoordinates(document: DocumentNode, op: Operation): readonly Coordinate[] {
-  const cacheable = !hasVariableConditions(document);
-  const cached = cacheable ? reachableByDocument.get(document) : undefined;
-  if (cached) return cached;
+  const cached = reachableByDocument.get(document);
+  if (cached !== undefined && cached !== DEPENDS_ON_VARIABLES) return cached;
+  const cacheable = cached === undefined && !hasVariableConditions(document);
+  if (cached === undefined && !cacheable) reachableByDocument.set(document, DEPENDS_ON_VARIABLES);
   const coordinates = new Set<Coordinate>();
   const visited = new Set<string>();
   // Field nodes by a number, so "this type with these selections" can be remembered as visited.
