@@ -5,7 +5,11 @@
 //     (baseline-caller-token-gateway.ts), because our subgraphs answer nothing without it;
 //   - our gateway as `npm start` runs it (caller tokens, logs, masking, authorization, consent);
 //   - our gateway with its response cache warm: every agency assumed cacheable (private), every
-//     (resident, query) pair asked once before the load.
+//     (resident, query) pair asked once before the load;
+//   - the baseline and our uncached gateway again, in front of the same subgraphs "from memory"
+//     (memoizing-subgraphs.ts: each distinct fetch sent to the agency once, its answer reused), a
+//     table of their own: what each gateway costs when the subgraphs keep pace, as in the public
+//     workload, rather than the pace eight agencies on one shared core allow.
 // Every gateway's answers for a few residents must equal the baseline's, without errors, before and
 // after the load; the run stops on any difference.
 import { servableSupergraph } from '@resident-graph/gateway';
@@ -82,7 +86,7 @@ async function checkAnswers(
 }
 
 /** Sends every (resident, query) pair once, `WARM_UP_CONCURRENCY` at a time; any error stops the run. */
-async function warmResponseCache(url: string, traffic: LifeEventTraffic, pairs: number) {
+async function askEveryPair(url: string, traffic: LifeEventTraffic, pairs: number) {
   let next = 0;
   await Promise.all(
     Array.from({ length: WARM_UP_CONCURRENCY }, async () => {
@@ -90,9 +94,7 @@ async function warmResponseCache(url: string, traffic: LifeEventTraffic, pairs: 
         const n = next++;
         const answer = await ask(url, traffic.request(n));
         if (answer.errors !== undefined || !answer.data)
-          throw new Error(
-            `warming the cache, request ${n}: ${JSON.stringify(answer).slice(0, 500)}`,
-          );
+          throw new Error(`warming up, request ${n}: ${JSON.stringify(answer).slice(0, 500)}`);
       }
     }),
   );
@@ -123,6 +125,15 @@ export async function runLifeEventWorkload(
     const urlsJson = JSON.stringify(
       Object.fromEntries(subgraphs.map(({ name }, i) => [name, subgraphUrls[i]])),
     );
+    const memo = processes.start({
+      core: 1,
+      entry: 'scripts/bench/memoizing-subgraphs.ts',
+      args: [urlsJson],
+    });
+    const memoBase = await memo.ready;
+    const memoUrlsJson = JSON.stringify(
+      Object.fromEntries(subgraphs.map(({ name }) => [name, `${memoBase}/${name}/graphql`])),
+    );
     // A plain @apollo/gateway refuses a supergraph that links the security specs (authenticated,
     // requiresScopes, policy: UNSUPPORTED_LINKED_FEATURE), so the baseline gets it without them, as
     // our gateway gives it to its own @apollo/gateway (whose rules it then enforces itself).
@@ -134,25 +145,26 @@ export async function runLifeEventWorkload(
     // Our gateway as `npm start` runs it: the checked-in supergraph, the subgraphs' real URLs, and
     // its request log written at the default level (to /dev/null: written, not shown).
     const ours = { PORT: '0', DATA_DIR: dataDir, SUBGRAPH_URLS: urlsJson, LOG_LEVEL: 'info' };
+    const startBaseline = (urls: string) =>
+      processes.start({
+        core: 0,
+        entry: 'scripts/bench/baseline-caller-token-gateway.ts',
+        args: [baselineSupergraph, dataDir, urls],
+      });
+    const startOurs = (env: NodeJS.ProcessEnv) =>
+      processes.start({
+        core: 0,
+        entry: 'gateway/src/main.ts',
+        env,
+        stdout: 'ignore',
+        nodeOptions: ourGatewayFlags(options),
+      });
     const started = [
       {
         name: 'baseline: @apollo/gateway + @apollo/server + caller tokens',
-        ...processes.start({
-          core: 0,
-          entry: 'scripts/bench/baseline-caller-token-gateway.ts',
-          args: [baselineSupergraph, dataDir, urlsJson],
-        }),
+        ...startBaseline(urlsJson),
       },
-      {
-        name: 'Resident Graph gateway, no response cache hits',
-        ...processes.start({
-          core: 0,
-          entry: 'gateway/src/main.ts',
-          env: ours,
-          stdout: 'ignore',
-          nodeOptions: ourGatewayFlags(options),
-        }),
-      },
+      { name: 'Resident Graph gateway, no response cache hits', ...startOurs(ours) },
       ...options.variants.map(({ label, env: { NODE_FLAGS, ...env } }) => ({
         name: `Resident Graph gateway, no response cache hits, ${label}`,
         ...processes.start({
@@ -175,9 +187,21 @@ export async function runLifeEventWorkload(
         }),
       },
     ];
-    const gateways: GatewayUnderTest[] = await Promise.all(
-      started.map(async (g) => ({ name: g.name, pid: g.child.pid!, url: await g.ready })),
-    );
+    const startedFromMemory = [
+      {
+        name: 'baseline: @apollo/gateway + @apollo/server + caller tokens, subgraphs from memory',
+        ...startBaseline(memoUrlsJson),
+      },
+      {
+        name: 'Resident Graph gateway, no response cache hits, subgraphs from memory',
+        ...startOurs({ ...ours, SUBGRAPH_URLS: memoUrlsJson }),
+      },
+    ];
+    const underTest = (list: typeof started): Promise<GatewayUnderTest[]> =>
+      Promise.all(list.map(async (g) => ({ name: g.name, pid: g.child.pid!, url: await g.ready })));
+    const gateways = await underTest(started);
+    const fromMemory = await underTest(startedFromMemory);
+    const everyGateway = [...gateways, ...fromMemory];
 
     // Cold: the first request of each query (resident 1) when no plan is cached. The cache-warm
     // gateway (the last) asks first, so the subgraphs' own first requests (JIT, statement caches)
@@ -196,28 +220,39 @@ export async function runLifeEventWorkload(
     const cold: string[] = [];
     for (const gateway of gateways.slice(0, -1)) cold.push(await firstRequests(gateway));
     cold.push('—');
-    await checkAnswers(gateways, traffic, residents, 'before the load');
+    const coldFromMemory: string[] = [];
+    for (const gateway of fromMemory) coldFromMemory.push(await firstRequests(gateway));
+    await checkAnswers(everyGateway, traffic, residents, 'before the load');
     console.error(`Warming the response cache: ${3 * residents} requests…`);
-    await warmResponseCache(cacheWarm.url, traffic, 3 * residents);
+    await askEveryPair(cacheWarm.url, traffic, 3 * residents);
+    console.error(`Filling the subgraphs' memory: ${3 * residents} requests…`);
+    await askEveryPair(fromMemory[0]!.url, traffic, 3 * residents);
 
     // Subgraph requests for one client request of each query, alone (for resident 1, whom the
     // warm-up asked everything, so the warm gateway shows its hits).
-    const fetches: string[] = [];
-    for (const { url } of gateways) {
+    const fetchesPerQuery = async (url: string, countedAt: readonly string[]) => {
       const perQuery: number[] = [];
       for (const query of traffic.bodies.keys()) {
-        const before = await countSubgraphRequests(subgraphUrls);
+        const before = await countSubgraphRequests(countedAt);
         await ask(url, traffic.requestFor(1, query));
         // Anything the gateway sends after answering (a disclosure record) counts too.
         await new Promise((resolve) => setTimeout(resolve, 100));
-        perQuery.push((await countSubgraphRequests(subgraphUrls)) - before);
+        perQuery.push((await countSubgraphRequests(countedAt)) - before);
       }
-      fetches.push(perQuery.join(' / '));
-    }
+      return perQuery.join(' / ');
+    };
+    const fetches: string[] = [];
+    for (const { url } of gateways) fetches.push(await fetchesPerQuery(url, subgraphUrls));
+    const fetchesFromMemory: string[] = [];
+    for (const { url } of fromMemory)
+      fetchesFromMemory.push(await fetchesPerQuery(url, [`${memoBase}/`]));
 
     const results = await measureRounds(
-      gateways,
-      { ...options, subgraphPids: agencies.map((agency) => agency.child.pid!) },
+      everyGateway,
+      {
+        ...options,
+        subgraphPids: [...agencies.map((agency) => agency.child.pid!), memo.child.pid!],
+      },
       ({ url }, duration) =>
         runLoad({
           url,
@@ -229,13 +264,23 @@ export async function runLifeEventWorkload(
         }),
       seconds,
     );
-    await checkAnswers(gateways, traffic, residents, 'after the load');
+    await checkAnswers(everyGateway, traffic, residents, 'after the load');
 
     printTable(
       `Life-event workload: ${LIFE_EVENT_QUERIES.join(', ')} for ${residents} residents, each with its own token; ` +
         `${connections} connections${options.rate ? ` sending ${options.rate} requests/s in all` : ''}, ${rounds} rounds of ${seconds} s, medians; per-query figures in query order`,
       gateways.map((gateway, index) =>
         resultRow(gateway, results[index]!, { fetches: fetches[index]!, cold: cold[index]! }),
+      ),
+      'first request per query ms (cold)',
+    );
+    printTable(
+      'The same, with the subgraphs answering from memory (each distinct fetch asked of the agency once, before the load), so that the gateway sets the pace',
+      fromMemory.map((gateway, index) =>
+        resultRow(gateway, results[gateways.length + index]!, {
+          fetches: fetchesFromMemory[index]!,
+          cold: coldFromMemory[index]!,
+        }),
       ),
       'first request per query ms (cold)',
     );

@@ -167,6 +167,68 @@ describe('bench:gateway life-event baseline', () => {
   }, 60_000);
 });
 
+describe('bench:gateway life-event subgraphs from memory', () => {
+  it('asks the agency once per distinct query and variables, in any key order, and every mutation', async () => {
+    const received: { caller: unknown; body: string }[] = [];
+    const agency = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push({ caller: req.headers[CALLER_HEADER], body });
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ data: { n: received.length } }));
+      });
+    });
+    await new Promise<void>((resolve) => agency.listen(0, '127.0.0.1', resolve));
+    const processes = createPinnedProcesses(root);
+    try {
+      const { port } = agency.address() as AddressInfo;
+      const memo = processes.start({
+        core: 1,
+        entry: 'scripts/bench/memoizing-subgraphs.ts',
+        args: [JSON.stringify({ ssa: `http://127.0.0.1:${port}/graphql` })],
+      });
+      const base = await memo.ready;
+      const post = async (body: unknown) => {
+        const response = await fetch(`${base}/ssa/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'token-1' },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, json: await response.json() };
+      };
+      const query =
+        'query Q($representations: [_Any!]!) { _entities(representations: $representations) { __typename } }';
+      const first = await post({
+        query,
+        variables: { representations: [{ __typename: 'T', id: '1' }] },
+      });
+      const again = await post({
+        variables: { representations: [{ id: '1', __typename: 'T' }] },
+        query,
+      });
+      const other = await post({
+        query,
+        variables: { representations: [{ __typename: 'T', id: '2' }] },
+      });
+      expect(first).toEqual({ status: 200, json: { data: { n: 1 } } });
+      expect(again).toEqual(first);
+      expect(other).toEqual({ status: 200, json: { data: { n: 2 } } });
+      const mutation = { query: 'mutation M { act }' };
+      expect((await post(mutation)).json).toEqual({ data: { n: 3 } });
+      expect((await post(mutation)).json).toEqual({ data: { n: 4 } });
+      // The agency got the gateway's caller token with every request it was sent.
+      expect(received.map((r) => r.caller)).toEqual(Array(4).fill('token-1'));
+      expect(await countSubgraphRequests([`${base}/`])).toBe(5);
+      expect((await fetch(`${base}/va/graphql`, { method: 'POST', body: '{}' })).status).toBe(404);
+    } finally {
+      await processes.stopAll();
+      await new Promise((resolve) => agency.close(resolve));
+    }
+  }, 60_000);
+});
+
 describe('bench:gateway rounds', () => {
   it('warms every gateway up unmeasured, then starts each round with the next gateway in turn', async () => {
     // An idle process stands in for each gateway: its CPU time stays flat, so each load settles at once.
