@@ -6,6 +6,8 @@
 // GET /metrics counts the requests each subgraph path received (`graphql_requests_total`).
 // Run by `npm run bench:gateway`:
 //   node --import tsx scripts/bench/memoizing-subgraphs.ts '{"ssa":"http://127.0.0.1:…/graphql",…}'
+import { CALLER_HEADER } from '@resident-graph/caller';
+import { decodeJwt } from 'jose';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { canonicalJson } from './canonical-json.js';
@@ -23,15 +25,21 @@ if (targets.size === 0) throw new Error('usage: memoizing-subgraphs.ts <{"name":
 const answers = new Map<string, Answer>();
 const received = new Map<string, number>([...targets.keys()].map((name) => [name, 0]));
 
+/** The claims of the caller token an agency's answer depends on (`me` is the caller's resident). */
+const CALLER_CLAIMS = ['sub', 'client_id', 'scope', 'acr', 'auth_error'] as const;
+
 /**
- * What the agency answers depends on: the operation and its variables, whatever their key order
- * (the caller token is left out: in this workload each resident asks only for their own data).
+ * What the agency answers depends on: the operation, its variables (whatever their key order) and
+ * who is asking, from the caller token's claims (not the token itself: each gateway signs its own).
  * Undefined for a mutation, which is always sent on.
  */
-function memoKey(name: string, body: string): string | undefined {
+function memoKey(name: string, req: IncomingMessage, body: string): string | undefined {
   const { query, variables } = JSON.parse(body) as { query?: unknown; variables?: unknown };
   if (typeof query === 'string' && /^\s*mutation\b/.test(query)) return undefined;
-  return `${name}\n${canonicalJson({ query, variables })}`;
+  const token = req.headers[CALLER_HEADER];
+  const claims = typeof token === 'string' ? decodeJwt(token) : {};
+  const caller = Object.fromEntries(CALLER_CLAIMS.map((claim) => [claim, claims[claim] ?? null]));
+  return `${name}\n${canonicalJson({ query, variables, caller })}`;
 }
 
 /** Headers passed on to the agency: the caller token, the request id, the content type. */
@@ -44,7 +52,7 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
 }
 
 async function answerFor(name: string, req: IncomingMessage, body: string): Promise<Answer> {
-  const key = memoKey(name, body);
+  const key = memoKey(name, req, body);
   const known = key === undefined ? undefined : answers.get(key);
   if (known) return known;
   const response = await fetch(targets.get(name)!, {

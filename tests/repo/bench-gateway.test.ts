@@ -168,7 +168,7 @@ describe('bench:gateway life-event baseline', () => {
 });
 
 describe('bench:gateway life-event subgraphs from memory', () => {
-  it('asks the agency once per distinct query and variables, in any key order, and every mutation', async () => {
+  it('asks the agency once per distinct query, variables (in any key order) and caller, and every mutation', async () => {
     const received: { caller: unknown; body: string }[] = [];
     const agency = createServer((req, res) => {
       let body = '';
@@ -190,10 +190,16 @@ describe('bench:gateway life-event subgraphs from memory', () => {
         args: [JSON.stringify({ ssa: `http://127.0.0.1:${port}/graphql` })],
       });
       const base = await memo.ready;
-      const post = async (body: unknown) => {
+      // Only the claims matter to it (it verifies nothing): two tokens of one caller are one caller.
+      const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const tokenOf = (sub: string, n: number) =>
+        `${part({ alg: 'EdDSA' })}.${part({ sub, scope: 'ssa:read', jti: n })}.c2ln`;
+      const tokens = [tokenOf('rsd_1', 1), tokenOf('rsd_1', 2), tokenOf('rsd_2', 3)];
+      let sent = 0;
+      const post = async (body: unknown, token = tokens[sent++ % 2]!) => {
         const response = await fetch(`${base}/ssa/graphql`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'token-1' },
+          headers: { 'content-type': 'application/json', [CALLER_HEADER]: token },
           body: JSON.stringify(body),
         });
         return { status: response.status, json: await response.json() };
@@ -215,12 +221,23 @@ describe('bench:gateway life-event subgraphs from memory', () => {
       expect(first).toEqual({ status: 200, json: { data: { n: 1 } } });
       expect(again).toEqual(first);
       expect(other).toEqual({ status: 200, json: { data: { n: 2 } } });
+      const anotherCaller = await post(
+        { query, variables: { representations: [{ __typename: 'T', id: '1' }] } },
+        tokens[2],
+      );
+      expect(anotherCaller.json).toEqual({ data: { n: 3 } });
       const mutation = { query: 'mutation M { act }' };
-      expect((await post(mutation)).json).toEqual({ data: { n: 3 } });
       expect((await post(mutation)).json).toEqual({ data: { n: 4 } });
+      expect((await post(mutation)).json).toEqual({ data: { n: 5 } });
       // The agency got the gateway's caller token with every request it was sent.
-      expect(received.map((r) => r.caller)).toEqual(Array(4).fill('token-1'));
-      expect(await countSubgraphRequests([`${base}/`])).toBe(5);
+      expect(received.map((r) => r.caller)).toEqual([
+        tokens[0],
+        tokens[0],
+        tokens[2],
+        tokens[1],
+        tokens[0],
+      ]);
+      expect(await countSubgraphRequests([`${base}/`])).toBe(6);
       expect((await fetch(`${base}/va/graphql`, { method: 'POST', body: '{}' })).status).toBe(404);
     } finally {
       await processes.stopAll();
