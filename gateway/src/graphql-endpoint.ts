@@ -1,6 +1,6 @@
 import type { ApolloServer } from '@apollo/server';
-import { httpErrorAnswer } from '@resident-graph/errors';
 import {
+  answerFailure,
   createJsonBodyReader,
   GRAPHQL_PATH,
   sendJson,
@@ -26,7 +26,8 @@ export interface GraphQLEndpointOptions {
 
 /**
  * The gateway's `POST /graphql` on Node's own request and response, without Express (ADR 0019):
- * every client request but browsers' GETs (the Playground) and operators' endpoints comes here.
+ * clients' POSTs come here; `GET /graphql` (the Playground, GET queries) and the operators'
+ * endpoints stay on Express.
  * In order: a span (child of the client's traceparent), the request id (echoed in
  * `x-request-id`), the JSON body within the size limit, the variables' depth, then GraphQL. A
  * failure before GraphQL answers as GraphQL-shaped JSON with a stable code, never a stack trace.
@@ -45,17 +46,7 @@ export function createGraphQLEndpoint(
       const requestLogger = logger.child({ requestId, ...(traceId ? { traceId } : {}) });
       res.setHeader(REQUEST_ID_RESPONSE_HEADER, requestId);
 
-      const fail = (error: unknown) => {
-        if (res.headersSent) {
-          requestLogger.error({ err: error }, 'unexpected error after the answer began');
-          res.destroy();
-          return;
-        }
-        const answer = httpErrorAnswer(error);
-        if (answer.unexpected)
-          requestLogger.error({ err: error }, 'unexpected error outside GraphQL');
-        sendJson(res, answer.status, answer.body);
-      };
+      const fail = (error: unknown) => answerFailure(res, error, requestLogger);
 
       const execute = () => {
         const refusal = variablesRefusal(req.body, maxVariableDepth);

@@ -5,8 +5,9 @@ import {
   REQUEST_ID_HEADER,
   type Caller,
 } from '@resident-graph/caller';
-import { httpErrorAnswer, type HttpErrorAnswer } from '@resident-graph/errors';
+import type { HttpErrorAnswer } from '@resident-graph/errors';
 import {
+  answerFailure,
   createJsonBodyReader,
   GRAPHQL_PATH,
   sendJson,
@@ -64,17 +65,7 @@ export function createGraphQLEndpoint<Context extends object>(
       caller ? { 'request.id': caller.requestId } : {},
     );
 
-    const fail = (error: unknown) => {
-      if (res.headersSent) {
-        requestLogger.error({ err: error }, 'unexpected error after the answer began');
-        res.destroy();
-        return;
-      }
-      const answer = httpErrorAnswer(error);
-      if (answer.unexpected)
-        requestLogger.error({ err: error }, 'unexpected error outside GraphQL');
-      sendJson(res, answer.status, answer.body);
-    };
+    const fail = (error: unknown) => answerFailure(res, error, requestLogger);
 
     const execute = (verified: Caller) => {
       serveGraphQL(apollo, req, res, async () => ({

@@ -1,6 +1,7 @@
 // GraphQL over Node's own HTTP request and response, without Express: what the gateway and every
 // subgraph share to serve `POST /graphql` cheaply (docs/adr/0019-graphql-without-express.md).
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { httpErrorAnswer } from '@resident-graph/errors';
 import bodyParser from 'body-parser';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
@@ -68,4 +69,25 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', Buffer.byteLength(text));
   res.end(text);
+}
+
+/** Where a failure outside GraphQL is logged: the request's logger. */
+export interface FailureLog {
+  error(details: { err: unknown }, message: string): void;
+}
+
+/**
+ * Answers a failure before or around GraphQL (a refused body, Apollo itself failing) as
+ * GraphQL-shaped JSON with a stable code (`httpErrorAnswer`), logging it when it is ours. A failure
+ * after the answer began can only end the connection.
+ */
+export function answerFailure(res: ServerResponse, error: unknown, log: FailureLog): void {
+  if (res.headersSent) {
+    log.error({ err: error }, 'unexpected error after the answer began');
+    res.destroy();
+    return;
+  }
+  const answer = httpErrorAnswer(error);
+  if (answer.unexpected) log.error({ err: error }, 'unexpected error outside GraphQL');
+  sendJson(res, answer.status, answer.body);
 }
