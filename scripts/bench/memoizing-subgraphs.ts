@@ -105,8 +105,11 @@ const server = createServer((req, res) => {
     );
   });
 });
-// Longer than any gateway keeps an idle connection, as the real subgraphs do.
+// Longer than any gateway keeps an idle connection, as the real subgraphs do, and the headers
+// timeout longer still: with Node's default 60 s it closes a connection idle that long, which a
+// plain @apollo/gateway reused after the other gateways' rounds ("socket hang up").
 server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.send?.({ ready: `http://127.0.0.1:${port}` });
